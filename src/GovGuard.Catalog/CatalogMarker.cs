@@ -1,0 +1,6 @@
+namespace GovGuard.Catalog;
+
+/// <summary>Anchor type for the catalog assembly.</summary>
+public static class CatalogAssembly
+{
+}

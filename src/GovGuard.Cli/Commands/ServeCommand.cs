@@ -1,0 +1,19 @@
+using System.CommandLine;
+using GovGuard.Cli.Infrastructure;
+
+namespace GovGuard.Cli.Commands;
+
+/// <summary>`govguard serve` (placeholder until its feature lands).</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("serve", "尚未实现 / not implemented yet");
+        cmd.SetAction(async (ParseResult r, CancellationToken ct) =>
+        {
+            await Console.Error.WriteLineAsync("govguard serve: 尚未实现 / not implemented yet").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        });
+        return cmd;
+    }
+}
