@@ -8,7 +8,10 @@ public static class UsageErrors
     /// <summary>One sentence naming the bad input and pointing at --help.</summary>
     public static string OneSentence(ParseResult parse)
     {
-        var first = parse.Errors[0].Message.TrimEnd('.');
+        // An unknown token explains a missing command or argument better than the reverse.
+        var first = (parse.UnmatchedTokens.Count > 0
+            ? parse.Errors.FirstOrDefault(e => e.Message.Contains(parse.UnmatchedTokens[0], StringComparison.Ordinal)) ?? parse.Errors[0]
+            : parse.Errors[0]).Message.TrimEnd('.');
         var command = parse.CommandResult.Command;
         var path = command is RootCommand ? "govguard" : "govguard " + CommandPath(command, parse);
         return $"用法错误 / usage error: {first}; see `{path} --help`.";
