@@ -28,6 +28,8 @@ public static class GovGuardCli
         {
             Output = stdout ?? Console.Out,
             Error = stderr ?? Console.Error,
+            // Failures inside a command reach the handlers below: one sentence, no stack trace.
+            EnableDefaultExceptionHandler = false,
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
