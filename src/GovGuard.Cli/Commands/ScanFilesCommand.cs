@@ -23,7 +23,10 @@ public static class ScanFilesCommand
         {
             dir, format, failOn, lang, rules,
         };
-        cmd.SetAction((ParseResult r, CancellationToken ct) =>
+        cmd.SetAction((ParseResult r, CancellationToken ct) => Task.FromResult(ScanLogCommand.Guard(() => Execute(r, ct))));
+        return cmd;
+
+        int Execute(ParseResult r, CancellationToken ct)
         {
             var root = r.GetValue(dir)!;
             if (!Directory.Exists(root))
@@ -41,7 +44,7 @@ public static class ScanFilesCommand
             catch (RuleFormatException e)
             {
                 Console.Error.WriteLine(e.Message);
-                return Task.FromResult(ExitCodes.Failure);
+                return ExitCodes.Failure;
             }
 
             Messages.TryParse(r.GetValue(lang), out var language);
@@ -54,9 +57,8 @@ public static class ScanFilesCommand
                 output.Warn($"{root}: {stats.Unreadable} 个文件或目录无法读取，已跳过 / files or folders could not be read and were skipped.");
             }
 
-            return Task.FromResult(output.ExitCode);
-        });
-        return cmd;
+            return output.ExitCode;
+        }
     }
 
     internal static WebshellRuleSet LoadRules(string[]? extra)

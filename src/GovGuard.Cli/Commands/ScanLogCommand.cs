@@ -26,7 +26,10 @@ public static class ScanLogCommand
         {
             file, format, logFormat, failOn, lang, rules,
         };
-        cmd.SetAction((ParseResult r, CancellationToken ct) =>
+        cmd.SetAction((ParseResult r, CancellationToken ct) => Task.FromResult(Guard(() => Run(r, ct))));
+        return cmd;
+
+        int Run(ParseResult r, CancellationToken ct)
         {
             var path = r.GetValue(file)!;
             LogRuleSet ruleSet;
@@ -37,7 +40,7 @@ public static class ScanLogCommand
             catch (RuleFormatException e)
             {
                 Console.Error.WriteLine(e.Message);
-                return Task.FromResult(ExitCodes.Failure);
+                return ExitCodes.Failure;
             }
 
             Messages.TryParse(r.GetValue(lang), out var language);
@@ -53,14 +56,31 @@ public static class ScanLogCommand
                 (lines, _) => output.Progress(lines, null, language.Pick("行", "lines")), ct);
             output.Complete();
             Report(output, summary, path);
-            if (summary.InputProblem is not null && !output.ThresholdReached)
-            {
-                return Task.FromResult(ExitCodes.Failure);
-            }
+            // An incomplete read is not a clean scan (SECURITY.md): exit 1 unless --fail-on already says 4.
+            return summary.InputProblem is not null && !output.ThresholdReached ? ExitCodes.Failure : output.ExitCode;
+        }
+    }
 
-            return Task.FromResult(output.ExitCode);
-        });
-        return cmd;
+    /// <summary>
+    /// Runs a command body and turns expected failures into the contract's one sentence and exit code
+    /// (the invocation's default handler would print a stack trace).
+    /// </summary>
+    internal static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (CliUsageException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine(CliErrors.Sentence(e));
+            return ExitCodes.Failure;
+        }
     }
 
     /// <summary>`--rules DIR` (repeatable): more rule folders beside the project's own.</summary>
