@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using GovGuard.Detection.Findings;
@@ -43,6 +44,7 @@ public sealed class AccessLogDetector
     public long RegexTimeouts { get; private set; }
 
     /// <summary>Inspects one line (without its newline); false when the line is malformed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Inspect(ReadOnlySpan<byte> line, long lineNumber, ICollection<Finding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
@@ -96,9 +98,17 @@ public sealed class AccessLogDetector
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Match(LogField field, ReadOnlySpan<byte> raw, bool plusIsSpace, ReadOnlySpan<byte> method)
     {
         if (_rules.Anchors[(int)field] is not { } anchors)
+        {
+            return false;
+        }
+
+        // Most lines are plain ASCII with nothing encoded: look for keywords in the raw text first and
+        // decode only when one occurs, or when the field holds something decoding could reveal.
+        if (_normalizer.TryPlain(raw, out var plain) && plain.IndexOfAny(anchors) < 0)
         {
             return false;
         }
@@ -185,6 +195,7 @@ public sealed class AccessLogDetector
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Count(in AccessLogLine entry, long lineNumber, ICollection<Finding> findings)
     {
         var now = entry.UnixSeconds ?? _lastTime;

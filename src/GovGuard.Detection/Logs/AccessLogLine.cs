@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GovGuard.Detection.Logs;
 
 /// <summary>The access-log layouts understood by <see cref="AccessLogLine.TryParse"/>.</summary>
@@ -37,6 +39,7 @@ public readonly ref struct AccessLogLine
     public long? UnixSeconds { get; init; }
 
     /// <summary>Cuts <paramref name="line"/>; false when it is not a line of <paramref name="format"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> line, AccessLogFormat format, out AccessLogLine parsed)
     {
         parsed = default;

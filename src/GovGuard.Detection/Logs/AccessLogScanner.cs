@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.IO.Compression;
 using GovGuard.Detection.Findings;
@@ -39,6 +40,7 @@ public sealed class AccessLogScanner(LogRuleSet rules, AccessLogOptions options)
     private const int BufferBytes = 1024 * 1024;
 
     /// <summary>Scans <paramref name="input"/> to its end, handing each finding to <paramref name="sink"/> as it is found.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public LogScanSummary Scan(Stream input, Action<Finding> sink, Action<long, long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -72,7 +72,7 @@ public sealed class LogRuleSet
             var rules = patterns.Where(p => p.Fields.Contains(field)).ToArray();
             rulesPerField[f] = rules;
             var words = rules.SelectMany(r => r.Keywords).Distinct(StringComparer.Ordinal).ToArray();
-            perField[f] = words.Length == 0 ? null : SearchValues.Create(words, StringComparison.Ordinal);
+            perField[f] = words.Length == 0 ? null : SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
         }
 
         Anchors = perField;
@@ -140,7 +140,7 @@ public sealed class LogRuleSet
         }
 
         var keywords = s.Require("keywords").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(k => k.Replace("\\x2c", ",", StringComparison.Ordinal).Replace("\\n", "\n", StringComparison.Ordinal).ToLowerInvariant()).ToArray();
+            .Select(k => k.Replace("\\x2c", ",", StringComparison.Ordinal).Replace("\\n", "\n", StringComparison.Ordinal).Replace("\\s", " ", StringComparison.Ordinal).ToLowerInvariant()).ToArray();
         if (keywords.Length == 0)
         {
             throw s.Error("keywords", "'keywords' needs at least one word (the fast pre-filter of the rule)");
@@ -192,7 +192,9 @@ public sealed class LogRuleSet
 
         try
         {
-            return new Regex(text, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexBudget);
+            // Interpreted, not compiled: rules run only on lines that hit a keyword, and compiling
+            // every rule would cost more start-up time than a whole small log takes to scan.
+            return new Regex(text, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexBudget);
         }
         catch (ArgumentException e)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 
@@ -16,12 +17,43 @@ public sealed class RequestNormalizer
     public const int MaxInput = 8192;
 
     private static readonly SearchValues<byte> Escapes = SearchValues.Create("%\\+"u8);
+
+    // Bytes that decoding or cleaning would change (besides case): without them, the raw text is already clean.
+    private static readonly SearchValues<byte> Specials = SearchValues.Create(
+        "%\\+&*#\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f"u8);
+
+    private readonly char[] _plain = new char[MaxInput];
+
+    /// <summary>
+    /// The raw field as characters when nothing in it needs decoding (ASCII, no escapes, entities,
+    /// comments or control characters), else an empty span: callers then need <see cref="Normalize"/>.
+    /// Case is not folded; match it case-insensitively.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryPlain(ReadOnlySpan<byte> raw, out ReadOnlySpan<char> text)
+    {
+        if (raw.Length > MaxInput)
+        {
+            raw = raw[..MaxInput];
+        }
+
+        if (raw.IndexOfAny(Specials) >= 0 || raw.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0)
+        {
+            text = default;
+            return false;
+        }
+
+        Ascii.ToUtf16(raw, _plain, out var n);
+        text = _plain.AsSpan(0, n);
+        return true;
+    }
     private readonly byte[] _a = new byte[MaxInput];
     private readonly byte[] _b = new byte[MaxInput];
     private readonly char[] _chars = new char[MaxInput];
     private readonly char[] _out = new char[MaxInput];
 
     /// <summary>Decodes and normalises <paramref name="raw"/>; the result is valid until the next call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<char> Normalize(ReadOnlySpan<byte> raw, bool plusIsSpace = true)
     {
         if (raw.Length > MaxInput)
@@ -65,6 +97,7 @@ public sealed class RequestNormalizer
         return Clean(_chars.AsSpan(0, charCount), _out);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DecodeOnce(ReadOnlySpan<byte> s, Span<byte> d, bool plusIsSpace, out bool changed)
     {
         changed = false;
@@ -137,6 +170,7 @@ public sealed class RequestNormalizer
         return o;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<char> Clean(ReadOnlySpan<char> s, Span<char> d)
     {
         var o = 0;
