@@ -52,7 +52,9 @@ public sealed record LogRateRule(
 /// </summary>
 public sealed class LogRuleSet
 {
-    private static readonly TimeSpan RegexBudget = TimeSpan.FromMilliseconds(50);
+    // A guard against pathological user rules, not a performance knob: a tight budget makes results
+    // depend on machine load (a descheduled thread counts as elapsed time).
+    private static readonly TimeSpan RegexBudget = TimeSpan.FromSeconds(2);
 
     private static readonly HashSet<string> AttackCategories =
     [

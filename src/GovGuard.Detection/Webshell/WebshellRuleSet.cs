@@ -51,7 +51,8 @@ public sealed class WebshellRuleSet
     public const string AspSource =
         @"(?:\bRequest\s*(?:\.\s*(?:Form|Item|QueryString|Params|Cookies|Headers|ServerVariables|BinaryRead|InputStream|Files)\b|\(|\[))";
 
-    private static readonly TimeSpan RegexBudget = TimeSpan.FromMilliseconds(250);
+    // A guard against pathological user rules; tight budgets make results depend on machine load.
+    private static readonly TimeSpan RegexBudget = TimeSpan.FromSeconds(2);
 
     private WebshellRuleSet(IReadOnlyList<WebshellRule> rules, HashSet<string> benign)
     {

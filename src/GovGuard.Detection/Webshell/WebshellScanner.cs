@@ -38,7 +38,8 @@ public sealed record WebshellVerdict(int Score, IReadOnlyList<WebshellHit> Hits,
 /// </summary>
 public sealed partial class WebshellScanner(WebshellRuleSet rules, WebshellScanOptions options)
 {
-    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(250);
+    // A guard against pathological input; tight budgets make results depend on machine load.
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
     // PHP names that a backdoor hides behind string tricks; a decoded literal equal to one is a strong sign.
     private static readonly HashSet<string> HiddenNames = new(StringComparer.OrdinalIgnoreCase)
