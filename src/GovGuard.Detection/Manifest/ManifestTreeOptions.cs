@@ -1,0 +1,20 @@
+namespace GovGuard.Detection.Manifest;
+
+/// <summary>How a directory tree is walked and hashed.</summary>
+public sealed class ManifestTreeOptions
+{
+    /// <summary>Hashing threads; defaults to the number of cores.</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Read size per call, from <see cref="System.Buffers.ArrayPool{T}"/>; 1 MiB by default.</summary>
+    public int BufferSize { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// How many entries may be in flight between the walk and the ordered output. Bounds memory
+    /// independently of the tree's size.
+    /// </summary>
+    public int QueueCapacity { get; init; } = 4096;
+
+    /// <summary>Full paths left out of the walk (the manifest being written when it lies inside the tree).</summary>
+    public IReadOnlyCollection<string> ExcludedPaths { get; init; } = [];
+}
