@@ -101,8 +101,6 @@ public static class ManifestTree
                 w.Join();
             }
         }
-
-        ct.ThrowIfCancellationRequested();
     }
 
     /// <summary>The digest of zero bytes, recorded for empty files without opening them.</summary>
@@ -144,7 +142,9 @@ public static class ManifestTree
             var job = new Job(path, raw);
             if (raw.Error is not null)
             {
-                job.Complete(new ManifestEntry(path, ManifestEntryType.Unreadable, null, raw.Modified, null, null, raw.Error));
+                // A failed stat leaves the file-time epoch (1601) as the time: record no time rather than a false one.
+                var modified = raw.Modified.Year <= 1601 ? (DateTimeOffset?)null : raw.Modified;
+                job.Complete(new ManifestEntry(path, ManifestEntryType.Unreadable, null, modified, null, null, raw.Error));
             }
             else if (raw.IsLink)
             {
@@ -210,6 +210,16 @@ public static class ManifestTree
         {
             error = e.Message;
             return [];
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            // A name that is not valid UTF-8 (a GBK name from an old Windows upload, say) is decoded
+            // with U+FFFD and cannot be opened again by that spelling: record it, do not guess.
+            if (list[i].Name.Contains('\uFFFD', StringComparison.Ordinal) && !Path.Exists(list[i].FullPath))
+            {
+                list[i] = list[i] with { Error = "the file name is not valid UTF-8 (legacy encoding such as GBK?); it cannot be opened by name" };
+            }
         }
 
         list.Sort(static (a, b) => ManifestPath.Compare(a.Name, b.Name));
