@@ -253,17 +253,17 @@ public sealed class TextNormalizer
 
         if (o.FoldDigitVariants)
         {
-            AddDigits(o, '\u2460', 1, 20);  // ① … ⑳
-            AddDigits(o, '\u24EA', 0, 0);   // ⓪
-            AddDigits(o, '\u2474', 1, 20);  // ⑴ … ⒇
-            AddDigits(o, '\u2488', 1, 20);  // ⒈ … ⒛
-            AddDigits(o, '\u2776', 1, 10);  // ❶ … ❿
-            AddDigits(o, '\u2780', 1, 10);  // ➀ … ➉
-            AddDigits(o, '\u278A', 1, 10);  // ➊ … ➓
-            AddDigits(o, '\u24F5', 1, 10);  // ⓵ … ⓾
-            AddDigits(o, '\u24EB', 11, 20); // ⓫ … ⓴
-            AddDigits(o, '\u2070', 0, 0);   // superscript 0
-            AddDigits(o, '\u2080', 0, 9);   // subscript digits
+            AddDigits('\u2460', 1, 20);  // ① … ⑳
+            AddDigits('\u24EA', 0, 0);   // ⓪
+            AddDigits('\u2474', 1, 20);  // ⑴ … ⒇
+            AddDigits('\u2488', 1, 20);  // ⒈ … ⒛
+            AddDigits('\u2776', 1, 10);  // ❶ … ❿
+            AddDigits('\u2780', 1, 10);  // ➀ … ➉
+            AddDigits('\u278A', 1, 10);  // ➊ … ➓
+            AddDigits('\u24F5', 1, 10);  // ⓵ … ⓾
+            AddDigits('\u24EB', 11, 20); // ⓫ … ⓴
+            AddDigits('\u2070', 0, 0);   // superscript 0
+            AddDigits('\u2080', 0, 9);   // subscript digits
             foreach (var (ch, d) in new[] { ('\u00B9', 1), ('\u00B2', 2), ('\u00B3', 3) })
             {
                 _fold[ch] = (char)('0' + d);
@@ -283,9 +283,8 @@ public sealed class TextNormalizer
         }
     }
 
-    private void AddDigits(TextNormalizationOptions o, char first, int from, int to)
+    private void AddDigits(char first, int from, int to)
     {
-        _ = o;
         for (int n = from; n <= to; n++)
         {
             char c = (char)(first + n - from);
