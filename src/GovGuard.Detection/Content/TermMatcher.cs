@@ -83,6 +83,8 @@ public sealed class TermMatcher
     }
 
     /// <summary>Reports every occurrence of every pattern to <paramref name="sink"/>, in order of end position.</summary>
+    // Compiled optimised at once: the loop runs for seconds on big inputs and must not start in tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FindAll<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IMatchSink
     {

@@ -99,6 +99,7 @@ public sealed class TextNormalizer
     /// <paramref name="isFinal"/> is false, a possible HTML reference cut by the end of the input is left unconsumed
     /// so the caller can pass it again with more text.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int NormalizeInto(
         ReadOnlySpan<char> input, int offset, bool isFinal,
         Span<char> output, Span<int> starts, Span<int> ends, out int written)
