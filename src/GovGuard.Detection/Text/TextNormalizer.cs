@@ -65,9 +65,10 @@ public sealed class TextNormalizer
     {
         ArgumentNullException.ThrowIfNull(text);
         int capacity = text.Length + 16;
-        var output = new char[capacity];
-        var starts = new int[capacity];
-        var ends = new int[capacity];
+        // Every slot that is read is written first: skip zeroing what can be megabytes of map.
+        var output = GC.AllocateUninitializedArray<char>(capacity);
+        var starts = GC.AllocateUninitializedArray<int>(capacity);
+        var ends = GC.AllocateUninitializedArray<int>(capacity);
         int consumed = 0, written = 0;
         while (true)
         {
