@@ -1,6 +1,0 @@
-namespace GovGuard.Platform;
-
-/// <summary>Anchor type for the platform assembly.</summary>
-public static class PlatformAssembly
-{
-}

@@ -1,0 +1,60 @@
+using GovGuard.Platform.Accounts;
+using GovGuard.Platform.Audit;
+using GovGuard.Platform.Data;
+using GovGuard.Platform.Engagements;
+using GovGuard.Platform.Organisations;
+using GovGuard.Platform.Websites;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GovGuard.Platform;
+
+/// <summary>The platform's composition: one call per host.</summary>
+public static class PlatformServices
+{
+    /// <summary>Data, accounts, audit and the feature services.</summary>
+    public static IServiceCollection AddGovGuardPlatform(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton<GovGuardDbFactory>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<GovGuardDbContext>>(sp => sp.GetRequiredService<GovGuardDbFactory>());
+        services.AddScoped(sp => sp.GetRequiredService<GovGuardDbFactory>().CreateDbContext());
+        services.AddSingleton<AuditLog>();
+
+        services.AddIdentityCore<User>(o =>
+            {
+                // 等保 asks for complex passwords and lockout after repeated failures.
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                o.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.ProviderName;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<GovGuardDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.ProviderName);
+
+        services.AddScoped<CallerResolver>();
+        services.AddScoped<FirstRun>();
+        services.AddScoped<UserService>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<SignInCheck>();
+        services.AddScoped<TwoFactorService>();
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<WebsiteService>();
+        services.AddScoped<EngagementService>();
+        services.AddScoped<AuditService>();
+        return services;
+    }
+}

@@ -1,0 +1,169 @@
+using GovGuard.Platform;
+using GovGuard.Platform.Accounts;
+using GovGuard.Platform.Data;
+using GovGuard.Web.Api;
+using GovGuard.Web.Auth;
+using GovGuard.Web.Ui;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+
+namespace GovGuard.Web.Hosting;
+
+/// <summary>The composition root of <c>govguard serve</c>: reads like a table of contents.</summary>
+public static class GovGuardWebHost
+{
+    /// <summary>Builds the web application (not started). Migrations and the first administrator happen in <see cref="PrepareAsync"/>.</summary>
+    public static WebApplication Build(GovGuardWebOptions options, string[]? args = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Configuration.AddInMemoryCollection(options.Settings);
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = 32 * 1024 * 1024;
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssK ";
+        });
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Keys live in the data folder, which only the service account reads; the warning says nothing new.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Error);
+
+        var services = builder.Services;
+        services.AddGovGuardPlatform(options.Database);
+        services.AddGovGuardAuth();
+        services.Configure<SecurityOptions>(o => o.RequireAdminTwoFactor = options.RequireAdminTwoFactor);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Never a stack trace or exception text to users: the trace id lets an operator find it in the log.
+            ctx.ProblemDetails.Detail = ctx.ProblemDetails.Status >= 500 ? null : ctx.ProblemDetails.Detail;
+            ctx.ProblemDetails.Extensions.Remove("exception");
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "GovGuard API";
+            doc.Info.Description = "政府网站云计算服务安全平台（GB/T 38249-2019）接口。认证：Authorization: Bearer gg_… 个人访问令牌。 / GovGuard REST API; authenticate with a personal access token.";
+            return Task.CompletedTask;
+        }));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "govguard.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+        });
+        // Chinese text is written as itself, not as &#x…; entities (it is half of every page).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddDataProtection()
+            .SetApplicationName("GovGuard")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.Database.DataDirectory), "keys")));
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddOpenTelemetry().WithMetrics(m => m
+            .AddAspNetCoreInstrumentation()
+            .AddMeter("GovGuard")
+            .AddPrometheusExporter());
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseGovGuardCulture();
+        app.UseAuthentication();
+        app.Use((http, next) => CallerContext.ResolveAsync(http, () => next(http)));
+        app.UseFreshAccountGuard();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapGet("/healthz", Healthz).AllowAnonymous().WithTags("operations").WithSummary("健康检查 / health check");
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api/docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "GovGuard API v1");
+            o.DocumentTitle = "GovGuard API";
+        });
+
+        var anonymous = app.MapGroup("/api/v1").AllowAnonymous();
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.AddEndpointFilter(RequireFreshAccount);
+        api.MapAccountApi(anonymous)
+            .MapOrganisationsApi()
+            .MapUsersApi()
+            .MapWebsitesApi()
+            .MapEngagementsApi()
+            .MapAuditApi();
+
+        app.MapLanguageSwitch();
+        app.MapUi();
+        return app;
+    }
+
+    /// <summary>Brings the schema up to date and creates the first administrator; returns their one-time password, if created.</summary>
+    public static async Task<string?> PrepareAsync(WebApplication app, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var db = app.Services.GetRequiredService<DatabaseOptions>();
+        await GovGuardDbFactory.MigrateAsync(db, ct).ConfigureAwait(false);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FirstRun>().EnsureAdministratorAsync(ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> Healthz(GovGuardDbContext db, CancellationToken ct)
+    {
+        var ok = await db.Database.CanConnectAsync(ct).ConfigureAwait(false);
+        return ok
+            ? Results.Ok(new { status = "ok", database = db.Kind.ToString().ToLowerInvariant() })
+            : Results.Json(new { status = "unavailable", database = db.Kind.ToString().ToLowerInvariant() }, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>
+    /// A one-time password must be changed, and an administrator must enrol a second factor, before the API does
+    /// anything but show the account and make those changes.
+    /// </summary>
+    private static async ValueTask<object?> RequireFreshAccount(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    {
+        var http = ctx.HttpContext;
+        var caller = http.CallerOrNull();
+        var path = http.Request.Path;
+        if (caller is not null && !path.StartsWithSegments("/api/v1/account"))
+        {
+            var security = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value;
+            if (caller.MustChangePassword)
+            {
+                return ApiResults.Problem(Platform.Common.Error.Forbidden(new("请先修改一次性密码（POST /api/v1/account/password）。", "Change the one-time password first (POST /api/v1/account/password).")));
+            }
+
+            if (security.RequireAdminTwoFactor && caller.IsPlatformAdmin && !caller.TwoFactorEnabled)
+            {
+                return ApiResults.Problem(Platform.Common.Error.Forbidden(new("平台管理员须先启用双因素认证（/api/v1/account/two-factor）。", "A platform administrator must enable the second factor first (/api/v1/account/two-factor).")));
+            }
+        }
+
+        return await next(ctx).ConfigureAwait(false);
+    }
+}
