@@ -22,13 +22,21 @@ internal sealed class CatalogReader(string source)
     public DutyCatalog Read(TextReader text)
     {
         var yaml = new YamlStream();
+        var scanner = new Scanner(text);
         try
         {
-            yaml.Load(text);
+            yaml.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             throw new CatalogFormatException(source, [new CatalogError(e.Start.Line, e.Start.Column, Reason(e))]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some malformed input
+            // (an unclosed flow sequence at the end of a line); its position is still known.
+            var at = scanner.CurrentPosition;
+            throw new CatalogFormatException(source, [new CatalogError(at.Line, at.Column, "the YAML cannot be read here (an unclosed bracket or quote?)")]);
         }
 
         if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
