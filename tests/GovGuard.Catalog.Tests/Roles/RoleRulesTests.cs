@@ -27,6 +27,23 @@ public class RoleRulesTests
         AssertTerms<RecordKind>();
     }
 
+    [Fact]
+    public void States_and_engagement_roles_use_the_same_words_as_phases_and_duty_roles()
+    {
+        // The enums are separate concepts declared apart; their shared members must read the same.
+        foreach (var phase in Terms.All<Phase>())
+        {
+            var state = Terms.All<LifecycleState>().Single(s => s.Phase() == phase);
+            Assert.Equal((phase.ToWire(), phase.NameZh(), phase.NameEn()), (state.ToWire(), state.NameZh(), state.NameEn()));
+        }
+
+        foreach (var engagement in Terms.All<EngagementRole>())
+        {
+            var role = engagement.DutyRoles()[0];
+            Assert.Equal((role.ToWire(), role.NameZh(), role.NameEn()), (engagement.ToWire(), engagement.NameZh(), engagement.NameEn()));
+        }
+    }
+
     private static void AssertTerms<T>()
         where T : struct, Enum
     {
