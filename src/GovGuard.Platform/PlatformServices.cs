@@ -4,6 +4,7 @@ using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Websites;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,10 @@ public static class PlatformServices
         services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<GovGuardDbContext>>(sp => sp.GetRequiredService<GovGuardDbFactory>());
         services.AddScoped(sp => sp.GetRequiredService<GovGuardDbFactory>().CreateDbContext());
         services.AddSingleton<AuditLog>();
+        // Cookie and token-provider keys live in the data folder, so a restart keeps sessions and pending tokens.
+        services.AddDataProtection()
+            .SetApplicationName("GovGuard")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(database.DataDirectory), "keys")));
 
         services.AddIdentityCore<User>(o =>
             {

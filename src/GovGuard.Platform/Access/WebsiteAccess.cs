@@ -1,3 +1,4 @@
+using GovGuard.Catalog.Roles;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Websites;

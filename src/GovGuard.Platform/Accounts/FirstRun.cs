@@ -1,3 +1,4 @@
+using GovGuard.Catalog.Roles;
 using GovGuard.Platform.Access;
 using GovGuard.Platform.Audit;
 using GovGuard.Platform.Data;

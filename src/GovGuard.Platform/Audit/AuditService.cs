@@ -1,3 +1,4 @@
+using GovGuard.Catalog.Roles;
 using GovGuard.Platform.Access;
 using GovGuard.Platform.Common;
 using GovGuard.Platform.Data;
@@ -25,7 +26,7 @@ public sealed class AuditService(GovGuardDbContext db, AuditLog audit, TimeProvi
     public bool CanRead(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return caller.IsPlatformAdmin || caller.Role == Accounts.OrgRole.Admin || caller.OrganisationKind == Organisations.OrganisationKind.ThirdPartyAssessor;
+        return caller.IsPlatformAdmin || caller.Role == Accounts.OrgRole.Admin || caller.OrganisationKind == GovGuard.Catalog.Roles.OrganisationKind.ThirdPartyAssessor;
     }
 
     public IQueryable<AuditRecord> Visible(Caller caller)

@@ -1,44 +1,16 @@
+using GovGuard.Catalog;
+using GovGuard.Catalog.Roles;
 using GovGuard.Platform.Common;
-using GovGuard.Platform.Organisations;
 
 namespace GovGuard.Platform.Engagements;
-
-/// <summary>The role an organisation is engaged in on a website (GB/T 38249 4.1).</summary>
-public enum EngagementRole
-{
-    Provider,
-    Developer,
-    Integrator,
-    SecurityService,
-    Assessor,
-}
 
 /// <summary>Rules and names of engagement roles.</summary>
 public static class EngagementRoles
 {
-    public static Text Name(EngagementRole role) => role switch
-    {
-        EngagementRole.Provider => new("云服务商", "Cloud provider"),
-        EngagementRole.Developer => new("网站开发商", "Website developer"),
-        EngagementRole.Integrator => new("系统集成商", "System integrator"),
-        EngagementRole.SecurityService => new("安全服务商", "Security service provider"),
-        EngagementRole.Assessor => new("第三方评估机构", "Third-party assessor"),
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
-    };
+    public static Text Name(EngagementRole role) => new(role.NameZh(), role.NameEn());
 
-    /// <summary>
-    /// Whether an organisation of <paramref name="kind"/> may hold <paramref name="role"/>. A provider and the
-    /// agents may be one legal entity (4.1, note), so they may hold each other's roles; an assessor must be an
-    /// assessor and nothing else, to stay independent; the customer owns the website and is not engaged on it.
-    /// </summary>
-    public static bool Fits(OrganisationKind kind, EngagementRole role) => (kind, role) switch
-    {
-        (OrganisationKind.ThirdPartyAssessor, EngagementRole.Assessor) => true,
-        (OrganisationKind.ThirdPartyAssessor, _) => false,
-        (_, EngagementRole.Assessor) => false,
-        (OrganisationKind.GovernmentCustomer, _) => false,
-        _ => true,
-    };
+    /// <summary>Whether an organisation of <paramref name="kind"/> may hold <paramref name="role"/> (GB/T 38249 4.1; see RoleRules).</summary>
+    public static bool Fits(OrganisationKind kind, EngagementRole role) => kind.CanHold(role);
 }
 
 /// <summary>Binds an organisation to a website in a role; the organisation's users then see the website.</summary>

@@ -1,3 +1,4 @@
+using GovGuard.Catalog.Roles;
 using System.Text.RegularExpressions;
 using GovGuard.Platform.Access;
 using GovGuard.Platform.Audit;

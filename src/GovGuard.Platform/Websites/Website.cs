@@ -1,3 +1,5 @@
+using GovGuard.Catalog;
+using GovGuard.Catalog.Lifecycle;
 using GovGuard.Platform.Common;
 
 namespace GovGuard.Platform.Websites;
@@ -8,32 +10,6 @@ public enum ServiceModel
     Saas,
     Paas,
     Iaas,
-}
-
-/// <summary>Cloud deployment models (GB/T 38249 5.2.1 b, 5.3.2 c).</summary>
-public enum DeploymentModel
-{
-    /// <summary>政务云: a cloud run for government bodies.</summary>
-    GovCloud,
-
-    /// <summary>社会化云: a public cloud service open to any customer.</summary>
-    PublicCloud,
-
-    /// <summary>私有云.</summary>
-    Private,
-
-    /// <summary>混合云.</summary>
-    Hybrid,
-}
-
-/// <summary>The lifecycle phase a website is in (GB/T 38249 4.2), plus closed after exit.</summary>
-public enum LifecyclePhase
-{
-    Planning,
-    Migration,
-    Operation,
-    Exit,
-    Closed,
 }
 
 /// <summary>Names for the website enums on pages and in reports.</summary>
@@ -47,24 +23,9 @@ public static class WebsiteNames
         _ => throw new ArgumentOutOfRangeException(nameof(m), m, null),
     };
 
-    public static Text Of(DeploymentModel m) => m switch
-    {
-        DeploymentModel.GovCloud => new("政务云", "Government cloud"),
-        DeploymentModel.PublicCloud => new("社会化云", "Public cloud"),
-        DeploymentModel.Private => new("私有云", "Private cloud"),
-        DeploymentModel.Hybrid => new("混合云", "Hybrid cloud"),
-        _ => throw new ArgumentOutOfRangeException(nameof(m), m, null),
-    };
+    public static Text Of(DeploymentModel m) => new(m.NameZh(), m.NameEn());
 
-    public static Text Of(LifecyclePhase p) => p switch
-    {
-        LifecyclePhase.Planning => new("规划准备", "Planning"),
-        LifecyclePhase.Migration => new("部署迁移", "Deployment and migration"),
-        LifecyclePhase.Operation => new("运行管理", "Operation"),
-        LifecyclePhase.Exit => new("服务退出", "Exit"),
-        LifecyclePhase.Closed => new("已关闭", "Closed"),
-        _ => throw new ArgumentOutOfRangeException(nameof(p), p, null),
-    };
+    public static Text Of(LifecycleState p) => new(p.NameZh(), p.NameEn());
 }
 
 /// <summary>A government website, owned by one customer organisation.</summary>
@@ -93,7 +54,7 @@ public sealed class Website
 
     public DeploymentModel DeploymentModel { get; set; }
 
-    public LifecyclePhase Phase { get; set; }
+    public LifecycleState Phase { get; set; }
 
     /// <summary>The customer organisation that owns the website.</summary>
     public Guid CustomerId { get; set; }

@@ -1,3 +1,4 @@
+using GovGuard.Catalog.Lifecycle;
 using GovGuard.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

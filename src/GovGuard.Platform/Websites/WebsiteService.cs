@@ -1,3 +1,5 @@
+using GovGuard.Catalog.Roles;
+using GovGuard.Catalog.Lifecycle;
 using System.Text.RegularExpressions;
 using GovGuard.Platform.Access;
 using GovGuard.Platform.Audit;
@@ -57,7 +59,7 @@ public sealed partial class WebsiteService(GovGuardDbContext db, AuditLog audit,
             q = q.Where(w => w.Name.Contains(term) || w.Domains.Contains(term) || w.SiteCode == term);
         }
 
-        if (filter.Phase is not null && WireCodes<LifecyclePhase>.ByCode.TryGetValue(filter.Phase, out var phase))
+        if (filter.Phase is not null && WireCodes<LifecycleState>.ByCode.TryGetValue(filter.Phase, out var phase))
         {
             q = q.Where(w => w.Phase == phase);
         }
@@ -126,7 +128,7 @@ public sealed partial class WebsiteService(GovGuardDbContext db, AuditLog audit,
             Id = Guid.CreateVersion7(now),
             Name = fields.Name,
             CustomerId = customer!.Id,
-            Phase = LifecyclePhase.Planning,
+            Phase = LifecycleState.Planning,
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
@@ -208,7 +210,7 @@ public sealed partial class WebsiteService(GovGuardDbContext db, AuditLog audit,
         }
 
         // A website with history is closed through its lifecycle (GB/T 38249 8), never deleted.
-        if (site.Phase != LifecyclePhase.Planning)
+        if (site.Phase != LifecycleState.Planning)
         {
             return Error.Conflict(new Text(
                 "只能删除处于规划准备阶段的网站；其他阶段的网站须按服务退出流程关闭。",
@@ -303,7 +305,7 @@ public sealed partial class WebsiteService(GovGuardDbContext db, AuditLog audit,
         w.ProtectionLevel,
         ServiceModel = WireCodes<ServiceModel>.Code(w.ServiceModel),
         DeploymentModel = WireCodes<DeploymentModel>.Code(w.DeploymentModel),
-        Phase = WireCodes<LifecyclePhase>.Code(w.Phase),
+        Phase = WireCodes<LifecycleState>.Code(w.Phase),
         w.CustomerId,
     };
 
@@ -317,7 +319,7 @@ public sealed partial class WebsiteService(GovGuardDbContext db, AuditLog audit,
     private static WebsiteView ToView(Website w, string customerName) => new(
         w.Id, w.Name, w.Domains, w.SiteCode, w.IcpRecord, w.PublicSecurityRecord, w.ProtectionLevel,
         WireCodes<ServiceModel>.Code(w.ServiceModel), WireCodes<DeploymentModel>.Code(w.DeploymentModel),
-        WireCodes<LifecyclePhase>.Code(w.Phase), w.CustomerId, customerName, w.CreatedAt, w.UpdatedAt, w.Version);
+        WireCodes<LifecycleState>.Code(w.Phase), w.CustomerId, customerName, w.CreatedAt, w.UpdatedAt, w.Version);
 
     [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex DomainPattern();

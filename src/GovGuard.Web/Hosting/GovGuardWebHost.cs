@@ -5,7 +5,6 @@ using GovGuard.Web.Api;
 using GovGuard.Web.Auth;
 using GovGuard.Web.Ui;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -77,9 +76,6 @@ public static class GovGuardWebHost
         });
         // Chinese text is written as itself, not as &#x…; entities (it is half of every page).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddDataProtection()
-            .SetApplicationName("GovGuard")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.Database.DataDirectory), "keys")));
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddOpenTelemetry().WithMetrics(m => m

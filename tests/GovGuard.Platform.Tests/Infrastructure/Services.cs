@@ -1,3 +1,4 @@
+using GovGuard.Catalog.Roles;
 using GovGuard.Platform.Access;
 using GovGuard.Platform.Accounts;
 using GovGuard.Platform.Organisations;

@@ -1,3 +1,5 @@
+using GovGuard.Catalog.Roles;
+using GovGuard.Catalog.Lifecycle;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Tests.Infrastructure;
 using GovGuard.Platform.Websites;
