@@ -13,14 +13,19 @@ public sealed class Soft404Profile
     // Two bodies this close (shared word pairs over all word pairs) are the same page with a different echo or clock.
     private const double SameThreshold = 0.90;
 
+    private readonly string _text;
+    private readonly string[] _echoes;
+    private readonly string _normalized;
     private readonly HashSet<ulong> _shingles;
 
-    private Soft404Profile(int status, string mediaType, string normalized, HashSet<ulong> shingles)
+    private Soft404Profile(int status, string mediaType, string text, string[] echoes)
     {
         Status = status;
         MediaType = mediaType;
-        Normalized = normalized;
-        _shingles = shingles;
+        _text = text;
+        _echoes = echoes;
+        _normalized = Normalize(text, echoes);
+        _shingles = Shingles(_normalized);
     }
 
     /// <summary>Status the site gave for the random path.</summary>
@@ -28,9 +33,6 @@ public sealed class Soft404Profile
 
     /// <summary>Its media type ("text/html").</summary>
     public string MediaType { get; }
-
-    /// <summary>The body with the requested path, digits and blanks normalised out.</summary>
-    internal string Normalized { get; }
 
     /// <summary>
     /// Requests for paths that cannot exist, built from a random token the caller chooses (a new GUID per
@@ -51,8 +53,7 @@ public sealed class Soft404Profile
     public static Soft404Profile From(HttpResponseView response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var normalized = Normalize(response);
-        return new Soft404Profile(response.Status, response.MediaType, normalized, Shingles(normalized));
+        return new Soft404Profile(response.Status, response.MediaType, response.Text, Echoes(response.Url));
     }
 
     /// <summary>True when <paramref name="response"/> is this site's not-found answer again, not real content.</summary>
@@ -64,20 +65,24 @@ public sealed class Soft404Profile
             return false;
         }
 
-        var normalized = Normalize(response);
-        if (string.Equals(normalized, Normalized, StringComparison.Ordinal))
+        // Both pages lose both requested paths, so an echo of either cannot tell them apart.
+        var echoes = Echoes(response.Url);
+        var normalized = Normalize(response.Text, [.. echoes, .. _echoes]);
+        var mine = echoes.Any(e => _text.Contains(e, StringComparison.OrdinalIgnoreCase)) ? Normalize(_text, [.. echoes, .. _echoes]) : _normalized;
+        if (string.Equals(normalized, mine, StringComparison.Ordinal))
         {
             return true;
         }
 
-        var longer = Math.Max(normalized.Length, Normalized.Length);
-        if (longer == 0 || Math.Abs(normalized.Length - Normalized.Length) > longer * (1 - SameThreshold) + 16)
+        var longer = Math.Max(normalized.Length, mine.Length);
+        if (longer == 0 || Math.Abs(normalized.Length - mine.Length) > longer * (1 - SameThreshold) + 16)
         {
             return false;
         }
 
+        var ownShingles = ReferenceEquals(mine, _normalized) ? _shingles : Shingles(mine);
         var other = Shingles(normalized);
-        if (other.Count == 0 || _shingles.Count == 0)
+        if (other.Count == 0 || ownShingles.Count == 0)
         {
             return false;
         }
@@ -85,13 +90,13 @@ public sealed class Soft404Profile
         var shared = 0;
         foreach (var h in other)
         {
-            if (_shingles.Contains(h))
+            if (ownShingles.Contains(h))
             {
                 shared++;
             }
         }
 
-        return (double)shared / (other.Count + _shingles.Count - shared) >= SameThreshold;
+        return (double)shared / (other.Count + ownShingles.Count - shared) >= SameThreshold;
     }
 
     /// <summary>True when any of the profiles resembles the response.</summary>
@@ -109,15 +114,19 @@ public sealed class Soft404Profile
         return false;
     }
 
-    // Error pages echo the requested path ("/www.zip 不存在") and carry clocks and request ids: take them out.
-    internal static string Normalize(HttpResponseView response)
+    // Error pages echo the requested path ("/www.zip 不存在"): the path, decoded and as a file name.
+    private static string[] Echoes(Uri url)
     {
-        var text = response.Text;
-        var path = response.Url.AbsolutePath;
+        var path = url.AbsolutePath;
         var decoded = Uri.UnescapeDataString(path);
         var name = decoded[(decoded.LastIndexOf('/') + 1)..];
-        var stem = name.Contains('.', StringComparison.Ordinal) ? name[..name.LastIndexOf('.')] : name;
-        foreach (var echo in new[] { response.Url.PathAndQuery, path, decoded, name, stem }.Where(e => e.Length >= 3).Distinct().OrderByDescending(e => e.Length))
+        return [.. new[] { url.PathAndQuery, path, decoded, name }.Where(e => e.Length >= 3).Distinct(StringComparer.Ordinal)];
+    }
+
+    // Echoes of the path, clocks and request ids differ between two answers of the same page: take them out.
+    private static string Normalize(string text, string[] echoes)
+    {
+        foreach (var echo in echoes.Distinct(StringComparer.Ordinal).OrderByDescending(e => e.Length))
         {
             text = text.Replace(echo, " ", StringComparison.OrdinalIgnoreCase);
         }
