@@ -72,7 +72,7 @@ public sealed partial class DirectoryListingDetector(MessageLanguage language = 
     [GeneratedRegex(@"<title>\s*Index of /[^<]*</title>.*?<h1>\s*Index of /[^<]*</h1>\s*<hr>\s*<pre>\s*<a href=""\.\./"">", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Nginx();
 
-    [GeneratedRegex(@"<title>\s*Index of /[^<]*</title>.*?<h1>\s*Index of /[^<]*</h1>.*?(?:>\s*Parent Directory\s*</a>|<a href=""\?C=[NMSD];O=[AD]"">|<address>Apache)", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"<title>\s*Index of /[^<]*</title>.*?<h1>\s*Index of /[^<]*</h1>.*?(?:>\s*Parent Directory\s*</a>|<a href=""\?C=[NMSD];O=[AD]"">|<address>Apache|<ul>\s*<li>\s*<a href=)", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Apache();
 
     [GeneratedRegex(@"<title>\s*Index of /[^<]*</title>.*?<h2>\s*Index of /[^<]*</h2>.*?<div class=""list"">", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, 1000)]
@@ -90,7 +90,7 @@ public sealed partial class DirectoryListingDetector(MessageLanguage language = 
     [GeneratedRegex(@"<title>\s*Directory: /[^<]*</title>.*?<h1 class=""title"">\s*Directory: /[^<]*</h1>.*?<table class=""listing""", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Jetty();
 
-    [GeneratedRegex(@"<title>\s*listing directory /[^<]*</title>.*?<ul id=""files"">", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"<title>\s*listing directory /[^<]*</title>.*?<ul id=""files""[\s>]", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ServeIndex();
 
     [GeneratedRegex(@"\A<!doctype html>\n<meta name=""viewport"" content=""width=device-width"">\n<pre>\n(?:<a href=""[^""]+"">[^<]*</a>\n)+</pre>\n?\z", RegexOptions.CultureInvariant, 1000)]

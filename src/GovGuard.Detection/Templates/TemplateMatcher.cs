@@ -261,9 +261,13 @@ public sealed class TemplateExtractor
             foreach (var key in Keys)
             {
                 var name = key.Replace('_', '-');
-                if (r.Response.Header(name) is { } v)
+                foreach (var (k, v) in r.Response.Headers)
                 {
-                    yield return $"{name}: {v}";
+                    if (string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        yield return $"{k}: {v}";
+                        break;
+                    }
                 }
             }
 

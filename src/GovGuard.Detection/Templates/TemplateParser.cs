@@ -305,7 +305,6 @@ internal static partial class TemplateParser
     private static TemplateMatcher Matcher(Context ctx, YamlNode node)
     {
         var m = node as YamlMappingNode ?? throw ctx.Error(node, "each matcher is a mapping (type: …)");
-        ctx.OnlyKeys(m, MatcherKeys, "a matcher");
         var typeNode = ctx.Require(m, "type", "a matcher");
         var type = ctx.Str(typeNode) switch
         {
@@ -317,6 +316,7 @@ internal static partial class TemplateParser
             "dsl" => MatcherType.Dsl,
             var other => throw ctx.Error(typeNode, $"matcher type '{other}' is not supported (status, word, regex, size, binary, dsl)"),
         };
+        ctx.OnlyKeys(m, MatcherKeys, "a matcher");
         var listKey = type switch
         {
             MatcherType.Status => "status",
@@ -509,7 +509,7 @@ internal static partial class TemplateParser
                 var options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | (caseInsensitive ? RegexOptions.IgnoreCase : RegexOptions.None);
                 return new Regex(pattern, options, RegexBudget);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or NotSupportedException)
             {
                 throw Error(node, $"regex '{pattern}' is not valid or uses backtracking-only constructs (lookaround, backreferences): {e.Message}");
             }
