@@ -216,6 +216,12 @@ public sealed class AddressGuard(SsrfPolicy policy)
             return Invalid(url ?? "", null, "url.syntax", "网址格式不正确，应为 http:// 或 https:// 开头的完整网址。", "The URL is malformed: a full http:// or https:// URL is expected.");
         }
 
+        // On Unix a rooted path parses as a file: URI; it is no URL the user meant.
+        if (parsed.IsFile && !url.TrimStart().StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return Invalid(url, null, "url.syntax", "网址格式不正确，应为 http:// 或 https:// 开头的完整网址。", "The URL is malformed: a full http:// or https:// URL is expected.");
+        }
+
         uri = parsed;
         if (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)
         {

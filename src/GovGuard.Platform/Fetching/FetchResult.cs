@@ -101,7 +101,10 @@ public sealed record FetchResult
     /// <summary>The URL asked for.</summary>
     public required string RequestedUrl { get; init; }
 
-    /// <summary>The URL of the last response (after redirects), or null when the requested URL did not parse.</summary>
+    /// <summary>
+    /// The URL of the last hop: the last response's, or a redirect target refused before connecting (then
+    /// <see cref="StatusCode"/> is null and the redirect is the last of <see cref="Redirects"/>); null when the requested URL did not parse.
+    /// </summary>
     public Uri? FinalUrl { get; init; }
 
     public required FetchOutcome Outcome { get; init; }

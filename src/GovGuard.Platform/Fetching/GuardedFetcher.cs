@@ -396,7 +396,12 @@ public sealed partial class GuardedFetcher : IDisposable
         v.MessageZh,
         v.MessageEn);
 
-    private static FetchError Error(FetchOutcome kind, string rule, string zh, string en) => new(kind, rule, zh, en);
+    /// <summary>An error whose messages name the rule that stopped the fetch.</summary>
+    private static FetchError Error(FetchOutcome kind, string rule, string zh, string en) => new(
+        kind,
+        rule,
+        zh.Contains(rule, StringComparison.Ordinal) ? zh : $"{zh.TrimEnd('。')}（{rule}）。",
+        en.Contains(rule, StringComparison.Ordinal) ? en : $"{en.TrimEnd('.')} ({rule}).");
 
     private static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
 
