@@ -47,12 +47,13 @@ public sealed partial class GuardedFetcher
     /// <summary>
     /// Connects to the addresses the guard checked for this request's host, and to nothing else: the
     /// handler never resolves names itself, so a rebinding resolver cannot slip in another address.
+    /// (The handler writes IPv6 hosts in brackets; the pin holds them bare, as <see cref="Uri.IdnHost"/> does.)
     /// </summary>
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var endpoint = context.DnsEndPoint;
         if (!context.InitialRequestMessage.Options.TryGetValue(PinKey, out var pin)
-            || !string.Equals(pin.Host, endpoint.Host, StringComparison.OrdinalIgnoreCase))
+            || !string.Equals(pin.Host, endpoint.Host.TrimStart('[').TrimEnd(']'), StringComparison.OrdinalIgnoreCase))
         {
             throw new GuardRefusalException("ssrf.unchecked", $"连接 {endpoint.Host} 前没有经过地址检查，已拒绝。", $"No checked address for {endpoint.Host}; the connection is refused.");
         }

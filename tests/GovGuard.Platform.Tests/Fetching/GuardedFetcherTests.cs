@@ -235,13 +235,15 @@ public sealed class GuardedFetcherTests
         Assert.Equal(4096, result.Body.Length);
     }
 
-    [Fact]
-    public async Task A_gzip_bomb_stops_at_the_cap_quickly()
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task A_decompression_bomb_of_a_gigabyte_stops_at_the_cap_quickly(string encoding)
     {
-        var bomb = Bombs.Gzip;
+        var bomb = encoding == "gzip" ? Bombs.Gzip : Bombs.Brotli;
         await using var server = await LocalWebServer.StartAsync(app => app.MapGet("/", (HttpContext c) =>
         {
-            c.Response.Headers.ContentEncoding = "gzip";
+            c.Response.Headers.ContentEncoding = encoding;
             return LocalWebServer.Bytes(c, bomb, "text/html");
         }));
         using var fetcher = TestFetchers.Loopback(o => o.MaxBodyBytes = 1024 * 1024);
@@ -253,25 +255,6 @@ public sealed class GuardedFetcherTests
         Assert.Equal(1024 * 1024, result.Body.Length);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.True(bomb.Length < 2 * 1024 * 1024, "the bomb is small on the wire");
-    }
-
-    [Fact]
-    public async Task A_brotli_bomb_of_a_gigabyte_stops_at_the_cap_quickly()
-    {
-        var bomb = Bombs.Brotli;
-        await using var server = await LocalWebServer.StartAsync(app => app.MapGet("/", (HttpContext c) =>
-        {
-            c.Response.Headers.ContentEncoding = "br";
-            return LocalWebServer.Bytes(c, bomb, "text/html");
-        }));
-        using var fetcher = TestFetchers.Loopback(o => o.MaxBodyBytes = 1024 * 1024);
-        var watch = Stopwatch.StartNew();
-
-        var result = await fetcher.GetAsync(server.Url("/"));
-
-        Assert.Equal(FetchOutcome.TooLarge, result.Outcome);
-        Assert.Equal(1024 * 1024, result.Body.Length);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
     [Fact]
