@@ -78,7 +78,7 @@ public sealed partial class Crawler
         try
         {
             // The start page goes first and alone: its final URL (http -> https, / -> /index.html) joins the origin.
-            var first = await FetchAsync(run.StartUrl, null, 0, null, o, stop.Token).ConfigureAwait(false);
+            var first = await FetchAsync(run.StartUrl, Uri.TryCreate(run.StartUrl, UriKind.Absolute, out var asked) ? asked : null, 0, null, o, stop.Token).ConfigureAwait(false);
             run.PagesFetched++;
             if (first.Result.FinalUrl is not { } startFinal)
             {
@@ -87,7 +87,7 @@ public sealed partial class Crawler
             }
 
             run.Start = startFinal;
-            if (Uri.TryCreate(run.StartUrl, UriKind.Absolute, out var asked))
+            if (asked is not null)
             {
                 origins.Add(asked);
                 seen.Add(Urls.Key(asked));
