@@ -184,7 +184,7 @@ public sealed partial class GuardedFetcher : IDisposable
     private async Task<FetchResult> ReadAsync(Run run, Uri url, HttpResponseMessage response)
     {
         var d = run.Deadlines!;
-        var cap = run.Request.MaxBodyBytes ?? options.MaxBodyBytes;
+        var cap = Math.Clamp(run.Request.MaxBodyBytes ?? options.MaxBodyBytes, 0, int.MaxValue - 1);
         FetchError? error = null;
         var buffer = Array.Empty<byte>();
         var filled = 0;

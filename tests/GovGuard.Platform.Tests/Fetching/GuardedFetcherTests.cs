@@ -258,6 +258,26 @@ public sealed class GuardedFetcherTests
     }
 
     [Fact]
+    public async Task An_endless_body_without_a_length_stops_at_the_cap()
+    {
+        await using var server = new RawTcpServer(async (stream, ct) =>
+        {
+            await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n"u8.ToArray(), ct);
+            var chunk = Encoding.ASCII.GetBytes(new string('<', 64 * 1024));
+            while (!ct.IsCancellationRequested)
+            {
+                await stream.WriteAsync(chunk, ct);
+            }
+        });
+        using var fetcher = TestFetchers.Loopback(o => o.MaxBodyBytes = 512 * 1024);
+
+        var result = await fetcher.GetAsync(server.Url());
+
+        Assert.Equal(FetchOutcome.TooLarge, result.Outcome);
+        Assert.Equal(512 * 1024, result.Body.Length);
+    }
+
+    [Fact]
     public async Task Corrupt_compression_is_a_protocol_error_not_a_crash()
     {
         var gzipHeaderThenGarbage = new byte[] { 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff }.Concat(Enumerable.Repeat((byte)0xff, 500)).ToArray();
