@@ -1,5 +1,6 @@
 using GovGuard.Platform.Accounts;
 using GovGuard.Platform.Audit;
+using GovGuard.Platform.Compliance;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Organisations;
@@ -60,6 +61,7 @@ public static class PlatformServices
         services.AddScoped<WebsiteService>();
         services.AddScoped<EngagementService>();
         services.AddScoped<AuditService>();
+        services.AddGovGuardCompliance();
         return services;
     }
 }

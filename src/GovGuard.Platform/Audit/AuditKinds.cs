@@ -29,6 +29,16 @@ public static class AuditKinds
     public const string AccessDenied = "access.denied";
     public const string AuditSettingsChanged = "audit.settings_changed";
     public const string AuditExported = "audit.exported";
+    public const string DutiesMaterialised = "compliance.duties_materialised";
+    public const string DutyResponsibilityChanged = "compliance.responsibility_changed";
+    public const string DutyUpdated = "compliance.duty_updated";
+    public const string DutyCommented = "compliance.duty_commented";
+    public const string EvidenceSubmitted = "evidence.submitted";
+    public const string EvidenceReviewed = "evidence.reviewed";
+    public const string PhaseSignedOff = "compliance.phase_signed_off";
+    public const string LifecycleFactSet = "lifecycle.fact_set";
+    public const string LifecycleTransition = "lifecycle.transition";
+    public const string LifecycleOverride = "lifecycle.override";
 
     private static readonly List<AuditKind> Known =
     [
@@ -53,6 +63,16 @@ public static class AuditKinds
         new(AccessDenied, new("拒绝访问", "Access denied"), false),
         new(AuditSettingsChanged, new("修改审计设置", "Audit settings changed"), true),
         new(AuditExported, new("导出审计记录", "Audit log exported"), false),
+        new(DutiesMaterialised, new("建立网站安全职责", "Duties materialised"), false),
+        new(DutyResponsibilityChanged, new("调整职责责任单位", "Duty responsibility changed"), true),
+        new(DutyUpdated, new("修改职责状态", "Duty updated"), true),
+        new(DutyCommented, new("职责评论", "Duty comment added"), false),
+        new(EvidenceSubmitted, new("提交证据", "Evidence submitted"), true),
+        new(EvidenceReviewed, new("评审证据", "Evidence reviewed"), true),
+        new(PhaseSignedOff, new("阶段签署", "Phase signed off"), true),
+        new(LifecycleFactSet, new("记录生命周期事实", "Lifecycle fact set"), true),
+        new(LifecycleTransition, new("网站阶段变更", "Lifecycle transition"), true),
+        new(LifecycleOverride, new("越过阶段关口", "Lifecycle gate overridden"), true),
     ];
 
     /// <summary>Every kind, in a stable order.</summary>

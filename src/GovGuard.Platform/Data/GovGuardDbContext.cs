@@ -1,6 +1,9 @@
 using GovGuard.Platform.Accounts;
 using GovGuard.Platform.Audit;
+using GovGuard.Platform.Compliance;
 using GovGuard.Platform.Engagements;
+using GovGuard.Platform.Evidence;
+using GovGuard.Platform.Lifecycle;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Websites;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +30,20 @@ public abstract class GovGuardDbContext(DbContextOptions options)
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     public DbSet<AuditKindSetting> AuditKindSettings => Set<AuditKindSetting>();
+
+    public DbSet<DutyAssignment> DutyAssignments => Set<DutyAssignment>();
+
+    public DbSet<DutyComment> DutyComments => Set<DutyComment>();
+
+    public DbSet<EvidenceEntry> Evidence => Set<EvidenceEntry>();
+
+    public DbSet<EvidenceReview> EvidenceReviews => Set<EvidenceReview>();
+
+    public DbSet<SignOff> SignOffs => Set<SignOff>();
+
+    public DbSet<LifecycleFactRecord> LifecycleFacts => Set<LifecycleFactRecord>();
+
+    public DbSet<WebsiteTransition> WebsiteTransitions => Set<WebsiteTransition>();
 
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseKind Kind { get; }

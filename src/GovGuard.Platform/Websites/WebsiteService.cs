@@ -290,6 +290,12 @@ public sealed partial class WebsiteService(GovGuardDbContext db, AuditLog audit,
         var level = v.Range("protectionLevel", new("等保级别", "Protection level"), input.ProtectionLevel, 1, 5);
         var service = v.OneOf("serviceModel", new("服务模式", "Service model"), input.ServiceModel, WireCodes<ServiceModel>.ByCode);
         var deployment = v.OneOf("deploymentModel", new("部署模式", "Deployment model"), input.DeploymentModel, WireCodes<DeploymentModel>.ByCode);
+        // GB/T 38249 5.3.2 c, the same rule the lifecycle gates apply.
+        if (deployment is { } chosen && level is >= 1 and <= 5 && Lifecycle.DeploymentRule.Refusal(level, chosen) is { } refusal)
+        {
+            v.Add("deploymentModel", refusal.Code, $"部署模式（deploymentModel）：{refusal.MessageZh}（GB/T 38249 {refusal.Clause}）。", $"Deployment model (deploymentModel): {refusal.MessageEn} (GB/T 38249 {refusal.Clause}).");
+        }
+
         return new Fields(name, domains, siteCode, icp, psb, level, service ?? default, deployment ?? default);
     }
 
