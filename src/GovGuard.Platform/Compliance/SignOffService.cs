@@ -114,6 +114,13 @@ public sealed class SignOffService(GovGuardDbContext db, AuditLog audit, TimePro
         return await ViewAsync(signOff, true, ct).ConfigureAwait(false);
     }
 
+    /// <summary>True when the caller may sign off phases of the website (for pages that offer the form).</summary>
+    public async Task<bool> CanSignAsync(Caller caller, Guid websiteId, CancellationToken ct)
+    {
+        var found = await lookup.WebsiteAsync(caller, websiteId, ct).ConfigureAwait(false);
+        return found.Succeeded && DutyAccess.IsEngagedAssessor(caller, found.Value.Relation);
+    }
+
     public async Task<Outcome<IReadOnlyList<SignOffView>>> ListAsync(Caller caller, Guid websiteId, CancellationToken ct)
     {
         var found = await lookup.WebsiteAsync(caller, websiteId, ct).ConfigureAwait(false);
