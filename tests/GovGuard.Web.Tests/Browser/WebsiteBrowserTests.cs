@@ -54,11 +54,12 @@ public sealed class WebsiteBrowserTests(ITestOutputHelper output)
         var org = await host.Organisation("某区人民政府", OrganisationKind.GovernmentCustomer);
         var user = await host.User("zhao", org.Id);
         using var browser = new Browser();
-        browser.Go(new Uri(host.Address, "/login"));
+        browser.Go(new Uri(host.Address, "/websites"));
         browser.Type(By.Name("Form.UserName"), user.UserName);
         browser.Type(By.Name("Form.Password"), user.Password);
         browser.Wait(By.CssSelector("form button[type=submit]")).Click();
-        browser.Go(new Uri(host.Address, "/websites"));
+        // Signed in, back on the page asked for.
+        browser.Wait(By.Id("websites-empty"));
         browser.Wait(By.CssSelector("details#create > summary")).Click();
         browser.Type(By.Id("website-name"), "区政府网站");
         browser.Type(By.Id("website-domains"), "not a domain");
