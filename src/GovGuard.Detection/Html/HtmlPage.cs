@@ -354,7 +354,7 @@ public sealed class HtmlPage
                     scripts.Add(new PageScript(e, src, url, src is null ? e.TextContent : "", js));
                     if (url is not null)
                     {
-                        resources.Add(new PageResource(ResourceKind.Script, src!, url));
+                        resources.Add(new PageResource(ResourceKind.Script, src!, url, e));
                     }
 
                     break;
@@ -367,34 +367,34 @@ public sealed class HtmlPage
                     frames.Add(new PageFrame(e, src, url, HidingOf(e, textOnly: false)));
                     if (url is not null)
                     {
-                        resources.Add(new PageResource(ResourceKind.Frame, src, url));
+                        resources.Add(new PageResource(ResourceKind.Frame, src, url, e));
                     }
 
                     break;
                 }
 
                 case "img" or "input" when e.LocalName == "img" || string.Equals(e.GetAttribute("type"), "image", StringComparison.OrdinalIgnoreCase):
-                    AddResource(resources, baseUri, ResourceKind.Image, e.GetAttribute("src"));
+                    AddResource(resources, baseUri, ResourceKind.Image, e, e.GetAttribute("src"));
                     break;
                 case "link":
                 {
                     var rel = (e.GetAttribute("rel") ?? "").ToLowerInvariant();
                     if (rel.Contains("stylesheet", StringComparison.Ordinal) || rel.Contains("icon", StringComparison.Ordinal))
                     {
-                        AddResource(resources, baseUri, rel.Contains("stylesheet", StringComparison.Ordinal) ? ResourceKind.Stylesheet : ResourceKind.Image, e.GetAttribute("href"));
+                        AddResource(resources, baseUri, rel.Contains("stylesheet", StringComparison.Ordinal) ? ResourceKind.Stylesheet : ResourceKind.Image, e, e.GetAttribute("href"));
                     }
 
                     break;
                 }
 
                 case "video" or "audio" or "source" or "track":
-                    AddResource(resources, baseUri, ResourceKind.Media, e.GetAttribute("src"));
+                    AddResource(resources, baseUri, ResourceKind.Media, e, e.GetAttribute("src"));
                     break;
                 case "embed":
-                    AddResource(resources, baseUri, ResourceKind.Embed, e.GetAttribute("src"));
+                    AddResource(resources, baseUri, ResourceKind.Embed, e, e.GetAttribute("src"));
                     break;
                 case "object":
-                    AddResource(resources, baseUri, ResourceKind.Embed, e.GetAttribute("data"));
+                    AddResource(resources, baseUri, ResourceKind.Embed, e, e.GetAttribute("data"));
                     break;
                 case "noscript":
                     noscripts.Add(Collapse(e.TextContent));
@@ -411,12 +411,83 @@ public sealed class HtmlPage
         NoscriptTexts = noscripts;
         Resources = resources;
         Structure = structure;
-        Blocks = ReadBlocks(options.MaxTextChars, ref truncated);
+        _maxTextChars = options.MaxTextChars;
+        Blocks = ReadBlocks(null, ref truncated);
+    }
+
+    private int _maxTextChars;
+
+    /// <summary>
+    /// The elements matched by any of the CSS selectors (invalid selectors are skipped), for per-site ignore rules.
+    /// </summary>
+    public IReadOnlySet<IElement> Select(IReadOnlyList<string> selectors)
+    {
+        ArgumentNullException.ThrowIfNull(selectors);
+        var set = new HashSet<IElement>();
+        if (selectors.Count == 0)
+        {
+            return set;
+        }
+
+        lock (_documentLock)
+        {
+            foreach (var selector in selectors)
+            {
+                try
+                {
+                    foreach (var e in Document.QuerySelectorAll(selector))
+                    {
+                        set.Add(e);
+                    }
+                }
+                catch (DomException)
+                {
+                    // An invalid selector in a site's ignore rules drops nothing.
+                }
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>True when the element is one of <paramref name="set"/> or inside one.</summary>
+    public static bool IsWithin(IElement element, IReadOnlySet<IElement> set)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        ArgumentNullException.ThrowIfNull(set);
+        if (set.Count == 0)
+        {
+            return false;
+        }
+
+        for (var e = element; e is not null; e = e.ParentElement)
+        {
+            if (set.Contains(e))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The text blocks with everything inside <paramref name="ignored"/> left out.</summary>
+    public IReadOnlyList<TextBlock> BlocksExcept(IReadOnlySet<IElement> ignored)
+    {
+        ArgumentNullException.ThrowIfNull(ignored);
+        if (ignored.Count == 0)
+        {
+            return Blocks;
+        }
+
+        bool truncated = false;
+        return ReadBlocks(ignored, ref truncated);
     }
 
     /// <summary>Walks the body's nodes once, cutting text into blocks at block elements, line breaks and hidden boxes.</summary>
-    private List<TextBlock> ReadBlocks(int maxChars, ref bool truncated)
+    private List<TextBlock> ReadBlocks(IReadOnlySet<IElement>? ignored, ref bool truncated)
     {
+        int maxChars = _maxTextChars;
         var blocks = new List<TextBlock>();
         var root = Document.Body ?? Document.DocumentElement;
         if (root is null)
@@ -452,7 +523,7 @@ public sealed class HtmlPage
                     continue;
                 }
 
-                if (SkippedTags.Contains(el.LocalName))
+                if (SkippedTags.Contains(el.LocalName) || (ignored is not null && ignored.Contains(el)))
                 {
                     continue;
                 }
@@ -568,11 +639,11 @@ public sealed class HtmlPage
 
     private static bool IsInSvg(IElement e) => e.NamespaceUri is { } ns && ns != AngleSharp.Dom.NamespaceNames.HtmlUri;
 
-    private static void AddResource(List<PageResource> resources, Uri baseUri, ResourceKind kind, string? raw)
+    private static void AddResource(List<PageResource> resources, Uri baseUri, ResourceKind kind, IElement element, string? raw)
     {
         if (raw is not null && Resolve(baseUri, raw) is { } url)
         {
-            resources.Add(new PageResource(kind, raw, url));
+            resources.Add(new PageResource(kind, raw, url, element));
         }
     }
 

@@ -42,7 +42,11 @@ public enum ResourceKind
 }
 
 /// <summary>A resource the page loads (img, script, iframe, stylesheet, media, embed), with its absolute URL.</summary>
-public sealed record PageResource(ResourceKind Kind, string Raw, Uri Url);
+/// <param name="Kind">What it is.</param>
+/// <param name="Raw">The attribute value as written.</param>
+/// <param name="Url">The absolute URL.</param>
+/// <param name="Element">The element that loads it.</param>
+public sealed record PageResource(ResourceKind Kind, string Raw, Uri Url, IElement Element);
 
 /// <summary>A block of page text as a reader sees it: one paragraph, list item, cell or line.</summary>
 /// <param name="Text">The text, whitespace collapsed.</param>
