@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -49,6 +50,11 @@ public sealed partial class DarkLinkDetector
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|margin-left|text-indent)\s*:\s*-\d{3,}|font-size\s*:\s*[01](?:px)?\b|(?:height|width)\s*:\s*[01](?:px)?\b|opacity\s*:\s*0(?:\.0+)?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex HidingCss();
 
+    private static readonly SearchValues<string> WriterWords = SearchValues.Create(
+        ["write", "html", "append", "prepend", "after(", "before(", "fromcharcode", "atob"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<char> EscapeMarks = SearchValues.Create("%\\");
+
     private sealed record Candidate(string Rule, int TechniqueWeight, Uri Url, string Text, object Group, string Evidence, string How);
 
     /// <summary>Findings for one page, one per group of links hidden together.</summary>
@@ -90,10 +96,9 @@ public sealed partial class DarkLinkDetector
 
     private void AddWritten(HtmlPage page, PageScript script, List<Candidate> candidates)
     {
+        // Cheap pre-filter: only scripts that write markup (or hide how they do) are decoded and searched.
         var text = script.Text;
-        if (!text.Contains("href", StringComparison.OrdinalIgnoreCase) && !text.Contains('%', StringComparison.Ordinal)
-            && !text.Contains('\\', StringComparison.Ordinal) && !text.Contains("fromCharCode", StringComparison.Ordinal)
-            && !text.Contains("atob", StringComparison.Ordinal))
+        if (text.AsSpan().IndexOfAny(WriterWords) < 0 && text.AsSpan().IndexOfAny(EscapeMarks) < 0)
         {
             return;
         }
