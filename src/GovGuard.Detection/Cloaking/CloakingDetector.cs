@@ -88,7 +88,8 @@ public sealed class CloakingDetector
         var browserShingles = ContentNormalizer.Shingles(browserMasked);
         long browserChars = browserMasked.Sum(b => (long)b.Length);
         var browserTitle = ContentNormalizer.Mask(browser.Title, _masks);
-        var browserTerms = Terms(browser.Title + "\n" + browser.Text);
+        var browserText = browser.Title + "\n" + browser.Text;
+        var browserTerms = Terms(browserText);
         var browserHosts = ForeignLinkHosts(browser).Keys.ToHashSet(StringComparer.Ordinal);
         var browserRedirect = Redirect(browser);
 
@@ -115,12 +116,14 @@ public sealed class CloakingDetector
                 Add(groups, "spider-redirect", Severity.High, name, redirect.IdnHost, $"{name}: → {redirect.AbsoluteUri}");
             }
 
-            var spiderTerms = Terms(page.Title + "\n" + page.Text);
+            // Most spiders are served the browser's page: its terms are already known.
+            var spiderText = page.Title + "\n" + page.Text;
+            var spiderTerms = string.Equals(spiderText, browserText, StringComparison.Ordinal) ? browserTerms : Terms(spiderText);
             var onlySpider = spiderTerms.Where(t => !browserTerms.Contains(t)).ToList();
             if (onlySpider.Count > 0)
             {
                 Add(groups, "spider-harmful-terms", Severity.Critical, name, string.Join("、", onlySpider.Take(5)),
-                    Around(page.Title + "\n" + page.Text, onlySpider[0]));
+                    Around(spiderText, onlySpider[0]));
             }
 
             if (browserTitle.Length + title.Length > 0 && titleSimilarity < _options.TitleSimilarityBelow)

@@ -408,7 +408,7 @@ public sealed partial class MaliciousScriptDetector
         return wide && tall && onTop;
 
         static bool Covers(string? length, double px) =>
-            CssValues.TryLength(length, out var v, out var pct) && (pct ? v >= 100 : v >= px) || length is "100vw" or "100vh";
+            (CssValues.TryLength(length, out var v, out var pct) && (pct ? v >= 100 : v >= px)) || length is "100vw" or "100vh";
     }
 
     private IEnumerable<string> ForeignHosts(HtmlPage page, string decoded)
