@@ -76,12 +76,16 @@ public sealed class HtmlPage
     public bool Truncated { get; private set; }
 
     /// <summary>All block text (hidden blocks included: spiders and harmful-content checks read it), one block a line.</summary>
-    public string Text => string.Join('\n', Blocks.Select(b => b.Text));
+    public string Text => _text ??= string.Join('\n', Blocks.Select(b => b.Text));
 
     /// <summary>The text a visitor sees, one block a line.</summary>
-    public string VisibleText => string.Join('\n', Blocks.Where(b => !b.Hidden).Select(b => b.Text));
+    public string VisibleText => _visibleText ??= string.Join('\n', Blocks.Where(b => !b.Hidden).Select(b => b.Text));
 
-    /// <summary>The parsed document. AngleSharp is not thread-safe: use it through <see cref="WithDocument{T}"/>.</summary>
+    // Computed on first use; a race computes the same string twice, which is harmless.
+    private string? _text;
+    private string? _visibleText;
+
+    /// <summary>The parsed document. AngleSharp is not documented thread-safe: selector queries take the page's lock.</summary>
     internal IDocument Document { get; }
 
     /// <summary>Parses a page. Never throws for bad markup: whatever the parser makes of it is read.</summary>
@@ -183,15 +187,6 @@ public sealed class HtmlPage
         }
 
         return textOnly ? TextHiding(element) : null;
-    }
-
-    /// <summary>Runs <paramref name="read"/> over the document under the page's lock (AngleSharp reads may cache).</summary>
-    internal T WithDocument<T>(Func<IDocument, T> read)
-    {
-        lock (_documentLock)
-        {
-            return read(Document);
-        }
     }
 
     /// <summary>A start tag as written, attributes included, for evidence.</summary>
@@ -311,7 +306,6 @@ public sealed class HtmlPage
         var frames = new List<PageFrame>();
         var noscripts = new List<string>();
         var resources = new List<PageResource>();
-        var structure = new HashSet<uint>();
         foreach (var e in elements)
         {
             if (e.LocalName == "base" && e.GetAttribute("href") is { } b && Uri.TryCreate(Url, b.Trim(), out var bu) && IsWeb(bu))
@@ -323,7 +317,6 @@ public sealed class HtmlPage
 
         foreach (var e in elements)
         {
-            structure.Add((uint)StableHash.Of(TagPath(e, withId: false)));
             switch (e.LocalName)
             {
                 case "title" when Title.Length == 0 && !IsInSvg(e):
@@ -332,11 +325,12 @@ public sealed class HtmlPage
                 case "a" or "area":
                     if (e.GetAttribute("href") is { } href)
                     {
-                        bool image = e.QuerySelector("img") is not null || e.LocalName == "area";
+                        var img = FirstImage(e);
+                        bool image = img is not null || e.LocalName == "area";
                         var text = Collapse(e.TextContent);
                         if (text.Length == 0)
                         {
-                            text = Collapse(e.QuerySelector("img")?.GetAttribute("alt") ?? e.GetAttribute("title") ?? e.GetAttribute("alt") ?? "");
+                            text = Collapse(img?.GetAttribute("alt") ?? e.GetAttribute("title") ?? e.GetAttribute("alt") ?? "");
                         }
 
                         links.Add(new PageLink(e, href, Resolve(baseUri, href), text, image, Closest(e, "noscript"),
@@ -410,7 +404,7 @@ public sealed class HtmlPage
         Frames = frames;
         NoscriptTexts = noscripts;
         Resources = resources;
-        Structure = structure;
+        Structure = StructureOf(Document);
         _maxTextChars = options.MaxTextChars;
         Blocks = ReadBlocks(null, ref truncated);
     }
@@ -584,7 +578,7 @@ public sealed class HtmlPage
 
             var owner = owners.Count > 0 ? owners.Peek() : root;
             bool hidden = hiddenDepth > 0 || HidingOf(owner, textOnly: true) is not null;
-            blocks.Add(new TextBlock(t, hidden, TagPath(owner, withId: true)));
+            blocks.Add(new TextBlock(t, hidden, TagPath(owner)));
         }
     }
 
@@ -611,17 +605,67 @@ public sealed class HtmlPage
         return list;
     }
 
-    /// <summary>"html>body>div#main>ul>li": tag names (and ids when asked) from the root, at most 12 levels.</summary>
-    internal static string TagPath(IElement element, bool withId)
+    /// <summary>Hashes of the distinct tag paths from the root (12 levels at most), chained so no path string is built.</summary>
+    private static HashSet<uint> StructureOf(IDocument document)
+    {
+        var set = new HashSet<uint>();
+        if (document.DocumentElement is not { } root)
+        {
+            return set;
+        }
+
+        var stack = new Stack<(IElement Element, ulong Parent, int Depth)>();
+        stack.Push((root, 0, 0));
+        while (stack.Count > 0)
+        {
+            var (e, parent, depth) = stack.Pop();
+            ulong h = depth >= 12 ? parent : (parent * 1099511628211UL) ^ StableHash.Of(e.LocalName);
+            set.Add((uint)(h ^ (h >> 32)));
+            for (var c = e.LastElementChild; c is not null; c = c.PreviousElementSibling)
+            {
+                stack.Push((c, h, depth + 1));
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>"html>body>div#main>ul>li": tag names and short ids from the root, at most 12 levels.</summary>
+    internal static string TagPath(IElement element)
     {
         var parts = new List<string>(16);
         for (var e = element; e is not null && parts.Count < 12; e = e.ParentElement)
         {
-            parts.Add(withId && e.Id is { Length: > 0 and < 40 } id ? e.LocalName + "#" + id : e.LocalName);
+            parts.Add(e.Id is { Length: > 0 and < 40 } id ? e.LocalName + "#" + id : e.LocalName);
         }
 
         parts.Reverse();
         return string.Join('>', parts);
+    }
+
+    private static IElement? FirstImage(IElement link)
+    {
+        var stack = new Stack<IElement>();
+        for (var c = link.LastElementChild; c is not null; c = c.PreviousElementSibling)
+        {
+            stack.Push(c);
+        }
+
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            if (e.LocalName == "img")
+            {
+                return e;
+            }
+
+            for (var c = e.LastElementChild; c is not null; c = c.PreviousElementSibling)
+            {
+                stack.Push(c);
+            }
+        }
+
+        return null;
     }
 
     private static bool Closest(IElement e, string tag)
