@@ -119,8 +119,9 @@ public static class HostNames
 
         if (letters == 0)
         {
-            // All digits: 5 or more (88888.com, 3456789.cc) is the number-domain style of gambling sites.
-            return digits >= 5;
+            // All digits: 6 or more (888888.com, 3456789.cc) is the number-domain style of gambling sites; five and
+            // fewer are the public hotlines' own (12306.cn, 12377.cn, 95598.cn, 10086.cn).
+            return digits >= 6;
         }
 
         return maxRun >= 5

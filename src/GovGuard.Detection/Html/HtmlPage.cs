@@ -144,6 +144,7 @@ public sealed class HtmlPage
         {
             ElementCount = elements.Count,
             StyleRuleCount = cascade.RuleCount,
+            _externalSheets = externalCss?.Count ?? 0,
         };
         page.Read(elements, options, ref truncated);
         page.Truncated = truncated;
@@ -263,8 +264,9 @@ public sealed class HtmlPage
         }
 
         // The nearest painted background: a colour, or an image we cannot see through (then no verdict).
+        // The white canvas is assumed only when every stylesheet of the page was handed in: a sheet not read may paint it.
         int bg = 0xFFFFFF;
-        string bgText = "default white";
+        string? bgText = _allStylesRead ? "default white" : null;
         for (var e = element; e is not null; e = e.ParentElement)
         {
             if (!_styles.TryGetValue(e, out var s))
@@ -293,7 +295,7 @@ public sealed class HtmlPage
             }
         }
 
-        return CssValues.LookAlike(fg, bg)
+        return bgText is not null && CssValues.LookAlike(fg, bg)
             ? new Hiding(HidingTechnique.ColourCamouflage, colourAt, $"color:{colour};{bgText}", colourAt != element)
             : null;
     }
@@ -306,14 +308,21 @@ public sealed class HtmlPage
         var frames = new List<PageFrame>();
         var noscripts = new List<string>();
         var resources = new List<PageResource>();
+        int sheets = 0;
         foreach (var e in elements)
         {
-            if (e.LocalName == "base" && e.GetAttribute("href") is { } b && Uri.TryCreate(Url, b.Trim(), out var bu) && IsWeb(bu))
+            if (e.LocalName == "base" && baseUri == Url && e.GetAttribute("href") is { } b && Uri.TryCreate(Url, b.Trim(), out var bu) && IsWeb(bu))
             {
                 baseUri = bu;
-                break;
+            }
+            else if (e.LocalName == "link" && (e.GetAttribute("rel") ?? "").Contains("stylesheet", StringComparison.OrdinalIgnoreCase))
+            {
+                sheets++;
             }
         }
+
+        // Before any hiding is judged: colour checks need to know whether a stylesheet went unread.
+        _allStylesRead = sheets <= _externalSheets;
 
         foreach (var e in elements)
         {
@@ -410,6 +419,8 @@ public sealed class HtmlPage
     }
 
     private int _maxTextChars;
+    private bool _allStylesRead = true;
+    private int _externalSheets;
 
     /// <summary>
     /// The elements matched by any of the CSS selectors (invalid selectors are skipped), for per-site ignore rules.

@@ -156,9 +156,12 @@ public sealed partial class DarkLinkDetector
                 continue;
             }
 
+            int riskyHosts = hosts.Count(h => _rules.TldWeight(h) > 0 || HostNames.LooksRandom(h));
             var pageSite = HostNames.SiteOf(page.Url.IdnHost);
             int externalHosts = hosts.Count(h => !string.Equals(HostNames.SiteOf(h), pageSite, StringComparison.Ordinal));
-            if (externalHosts >= _options.FarmHosts)
+            // Many other-site links hidden together are a farm; behind display:none or visibility they are also what
+            // a hidden tab of partner links looks like, so there the farm needs risky destinations to count.
+            if (externalHosts >= _options.FarmHosts && (first.TechniqueWeight >= 3 || riskyHosts >= 2))
             {
                 best += FarmWeight;
             }

@@ -66,6 +66,14 @@ public class DarkLinkDetectorTests
     public void Legitimate_hidden_links_are_not_reported(string body) => Assert.Empty(Detect(body));
 
     [Fact]
+    public void Colour_camouflage_on_the_default_canvas_needs_every_stylesheet_of_the_page()
+    {
+        const string body = "<a style=\"color:#fff\" href=\"http://abc123x.top/\">x</a>";
+        Assert.Single(Detect(body, head: "<link rel=\"stylesheet\" href=\"/main.css\">", css: "p { margin: 0 }"));
+        Assert.Empty(Detect(body, head: "<link rel=\"stylesheet\" href=\"/main.css\">"));
+    }
+
+    [Fact]
     public void A_same_site_hidden_link_with_harmful_anchor_text_is_reported()
     {
         var f = Assert.Single(Detect("<div style=\"display:none\"><a href=\"/cache/a.html\">澳门新葡京百家乐</a></div>"));
@@ -129,7 +137,8 @@ public class DarkLinkDetectorTests
     [Theory]
     [InlineData("x7k2q9zt.com", true)]
     [InlineData("bet365zx.vip", true)]
-    [InlineData("www.88888.cc", true)]
+    [InlineData("www.888888.cc", true)]
+    [InlineData("www.12306.cn", false)]
     [InlineData("www.beijing.gov.cn", false)]
     [InlineData("www.xinhuanet.com", false)]
     [InlineData("zhengfu.org", false)]

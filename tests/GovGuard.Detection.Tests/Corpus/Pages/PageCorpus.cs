@@ -171,7 +171,9 @@ internal static class PageCorpus
         }
 
         b.Append(Footer(rnd));
-        return new PageSample(name, Page(Title(rnd), h.ToString(), b.ToString()), css.Length > 0 ? [css] : [], expected);
+        // The caller fetched the page's main stylesheet (and the technique's own, when it has one).
+        string[] sheets = css.Length > 0 ? [MainCss, css] : [MainCss];
+        return new PageSample(name, Page(Title(rnd), h.ToString(), b.ToString()), sheets, expected);
     }
 
     private static string Percent(string s) => string.Concat(s.Select(c => "%" + ((int)c).ToString("X2", CultureInfo.InvariantCulture)));
