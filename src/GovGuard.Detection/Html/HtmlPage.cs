@@ -140,7 +140,9 @@ public sealed class HtmlPage
         }
 
         truncated |= cascade.RuleCount >= options.MaxStyleRules;
-        var page = new HtmlPage(url, document, cascade.Compute(elements))
+        var styles = cascade.Compute(elements);
+        ScriptHiding.Apply(elements, styles);
+        var page = new HtmlPage(url, document, styles)
         {
             ElementCount = elements.Count,
             StyleRuleCount = cascade.RuleCount,

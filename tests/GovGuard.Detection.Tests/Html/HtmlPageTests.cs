@@ -79,6 +79,16 @@ public class HtmlPageTests
         Assert.True(page.Links[5].Hiding!.ByAncestor);
     }
 
+    [Theory]
+    [InlineData("<script>document.getElementById('k9').style.display = 'none';</script>", HidingTechnique.DisplayNone)]
+    [InlineData("<script>$('#k9').hide();</script>", HidingTechnique.DisplayNone)]
+    [InlineData("<script>$(\"#k9\").css(\"visibility\", \"hidden\");</script>", HidingTechnique.VisibilityHidden)]
+    public void Elements_hidden_by_the_page_own_script_count_as_hidden(string script, HidingTechnique technique)
+    {
+        var page = Parse("<html><body><div id=\"k9\"><a href=\"http://x.example/\">x</a></div>" + script + "</body></html>");
+        Assert.Equal(technique, Assert.Single(page.Links).Hiding?.Technique);
+    }
+
     [Fact]
     public void Visible_links_have_no_hiding()
     {

@@ -137,6 +137,7 @@ internal static class GovPages
             "<div class=\"partners\"><div class=\"pane1\"><a href=\"/fw/\">便民服务</a></div><div class=\"pane2\"><a href=\"http://www.icbc.com.cn/\">工商银行</a><a href=\"http://www.ccb.com/\">建设银行</a><a href=\"http://www.10086.cn/\">中国移动</a><a href=\"http://www.95598.cn/\">国家电网</a><a href=\"https://www.12306.cn/\">铁路12306</a></div></div>"),
         ("header-white-links", "<link rel=\"stylesheet\" href=\"/css/header.css\"><style>.top a{color:#fff}</style>",
             "<div class=\"top\"><a href=\"http://english.example-city.com/\">English</a><a href=\"/wza/\">无障碍</a></div>"),
+        ("js-tabs", "", "<div id=\"tab2\"><a href=\"/zwgk/\">政务公开</a><a href=\"http://www.gov.cn/\">中国政府网</a></div><script>$('#tab2').hide();</script>"),
         ("wechat-qr", "<style>.qr{display:none;position:absolute}</style>", "<div class=\"wx\">微信<div class=\"qr\"><img src=\"/images/wx.jpg\" alt=\"微信公众号\"><a href=\"https://mp.weixin.qq.com/s/abc\">关注政务微信</a></div></div>"),
     ];
 

@@ -79,6 +79,12 @@ internal static class PageCorpus
         r => ("document-write-split", "", $"<script>document.writeln(\"<a hr\"+\"ef='http://{SpamHost(r)}/'>{SpamAnchors[r.Next(SpamAnchors.Length)]}</\"+\"a>\");</script>", ""),
         r => ("inner-html", "", $"<div id=\"x9\"></div><script>document.getElementById('x9').innerHTML = '<span style=\"font-size:0\">{SpamLinks(r, r.Next(1, 4)).Replace("\"", "\\\"", StringComparison.Ordinal)}</span>';</script>", ""),
         r => ("noscript", "", $"<noscript>{SpamLinks(r, r.Next(1, 6))}</noscript>", ""),
+        r =>
+        {
+            var id = "lk" + r.Next(10, 99).ToString(CultureInfo.InvariantCulture);
+            var hide = r.Next(2) == 0 ? $"document.getElementById('{id}').style.display = 'none';" : $"$('#{id}').hide();";
+            return ("script-hidden-by-id", "", $"<div id=\"{id}\">{SpamLinks(r, r.Next(1, 6))}</div><script>{hide}</script>", "");
+        },
         r => ("ancestor-sheet-deep", "<style>div.sidebar > .box .inner { display: none }</style>", $"<div class=\"sidebar\"><div class=\"box\"><div class=\"inner\"><p>{SpamLinks(r, r.Next(1, 6))}</p></div></div></div>", ""),
     ];
 
