@@ -64,7 +64,7 @@ internal static class GovPages
     }
 
     /// <summary>The text of /css/main.css that every generated page links.</summary>
-    public const string MainCss = "body { margin: 0; font: 14px/1.6 \"Microsoft YaHei\", sans-serif; color: #333; }\n.footer { padding: 20px 0; }\n";
+    public const string MainCss = "body { margin: 0; font: 14px/1.6 \"Microsoft YaHei\", sans-serif; color: #333; }\n.footer { padding: 20px 0; }\n.top { background: #1a3c6e; height: 32px; }\n";
 
     public const string NavCss =
         ".nav li ul.sub { display: none; position: absolute; }\n.nav li:hover ul.sub { display: block; }\n" +
@@ -135,7 +135,7 @@ internal static class GovPages
         ("template", "<script type=\"text/template\" id=\"tpl\"><a href=\"{{url}}\" style=\"display:none\">{{title}}</a></script>", ""),
         ("partner-tab", "<style>.pane2{display:none}</style>",
             "<div class=\"partners\"><div class=\"pane1\"><a href=\"/fw/\">便民服务</a></div><div class=\"pane2\"><a href=\"http://www.icbc.com.cn/\">工商银行</a><a href=\"http://www.ccb.com/\">建设银行</a><a href=\"http://www.10086.cn/\">中国移动</a><a href=\"http://www.95598.cn/\">国家电网</a><a href=\"https://www.12306.cn/\">铁路12306</a></div></div>"),
-        ("header-white-links", "<link rel=\"stylesheet\" href=\"/css/header.css\"><style>.top a{color:#fff}</style>",
+        ("header-white-links", "<style>.top a{color:#fff}</style>",
             "<div class=\"top\"><a href=\"http://english.example-city.com/\">English</a><a href=\"/wza/\">无障碍</a></div>"),
         ("js-tabs", "", "<div id=\"tab2\"><a href=\"/zwgk/\">政务公开</a><a href=\"http://www.gov.cn/\">中国政府网</a></div><script>$('#tab2').hide();</script>"),
         ("wechat-qr", "<style>.qr{display:none;position:absolute}</style>", "<div class=\"wx\">微信<div class=\"qr\"><img src=\"/images/wx.jpg\" alt=\"微信公众号\"><a href=\"https://mp.weixin.qq.com/s/abc\">关注政务微信</a></div></div>"),
