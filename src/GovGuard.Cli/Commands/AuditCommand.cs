@@ -35,7 +35,7 @@ public static class AuditCommand
                 return ExitCodes.Failure;
             }
 
-            var result = await AuditVerifier.VerifyAsync(context, ct).ConfigureAwait(false);
+            var result = await AuditVerifier.VerifyAsync(context, ct, new AuditAnchor(options)).ConfigureAwait(false);
             if (result.Intact)
             {
                 await stdout.WriteLineAsync($"审计链完整 / audit chain intact: {result.Records} 条记录 / records, head {result.HeadHash}").ConfigureAwait(false);
