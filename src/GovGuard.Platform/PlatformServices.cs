@@ -23,6 +23,7 @@ public static class PlatformServices
         services.AddSingleton<GovGuardDbFactory>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<GovGuardDbContext>>(sp => sp.GetRequiredService<GovGuardDbFactory>());
         services.AddScoped(sp => sp.GetRequiredService<GovGuardDbFactory>().CreateDbContext());
+        services.AddSingleton<AuditAnchor>();
         services.AddSingleton<AuditLog>();
         // Cookie and token-provider keys live in the data folder, so a restart keeps sessions and pending tokens.
         services.AddDataProtection()

@@ -33,7 +33,7 @@ public static class AuditOutcomes
 /// audit records are saved in one transaction, so there is never a change without its record or the reverse.
 /// Appends are serialised: in the process by a lock, across cluster nodes by a PostgreSQL advisory lock.
 /// </summary>
-public sealed class AuditLog(TimeProvider time)
+public sealed class AuditLog(TimeProvider time, AuditAnchor anchor)
 {
     // Any constant: the advisory lock's key (the standard's number).
     private const long ChainLockKey = 38249;
@@ -65,11 +65,12 @@ public sealed class AuditLog(TimeProvider time)
         await change.CommitAsync(ct).ConfigureAwait(false);
     }
 
-    internal async Task AppendAsync(GovGuardDbContext db, Caller caller, IReadOnlyList<AuditEvent> events, CancellationToken ct)
+    /// <summary>Adds the records to the context; returns the new head, or null when nothing was recorded.</summary>
+    internal async Task<(long Seq, string Hash)?> AppendAsync(GovGuardDbContext db, Caller caller, IReadOnlyList<AuditEvent> events, CancellationToken ct)
     {
         if (events.Count == 0)
         {
-            return;
+            return null;
         }
 
         if (db.Kind == DatabaseKind.Postgres)
@@ -118,7 +119,11 @@ public sealed class AuditLog(TimeProvider time)
             prev = record.Hash;
             db.AuditRecords.Add(record);
         }
+
+        return seq == (head?.Seq ?? 0) ? null : (seq, prev);
     }
+
+    internal void Anchor((long Seq, string Hash) head) => anchor.Write(head.Seq, head.Hash);
 
     internal void Release() => _gate.Release();
 
@@ -194,10 +199,15 @@ public sealed class AuditedChange : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_done, this);
         await Db.SaveChangesAsync(ct).ConfigureAwait(false);
-        await _log.AppendAsync(Db, Caller, _events, ct).ConfigureAwait(false);
+        var head = await _log.AppendAsync(Db, Caller, _events, ct).ConfigureAwait(false);
         await Db.SaveChangesAsync(ct).ConfigureAwait(false);
         await _tx.CommitAsync(ct).ConfigureAwait(false);
         _done = true;
+        if (head is { } h)
+        {
+            _log.Anchor(h);
+        }
+
         await _tx.DisposeAsync().ConfigureAwait(false);
         _log.Release();
     }

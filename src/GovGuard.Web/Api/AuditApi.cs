@@ -73,14 +73,14 @@ public static class AuditApi
         return r.Succeeded ? TypedResults.Ok(r.Value) : ApiResults.Problem(r.Error!);
     }
 
-    private static async Task<Results<Ok<AuditVerification>, ProblemHttpResult>> Verify(HttpContext http, Platform.Data.GovGuardDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<AuditVerification>, ProblemHttpResult>> Verify(HttpContext http, Platform.Data.GovGuardDbContext db, AuditAnchor anchor, CancellationToken ct)
     {
         if (!http.Caller().IsPlatformAdmin)
         {
             return ApiResults.Problem(Error.Forbidden(new Text("只有平台管理员可以校验审计链。", "Only a platform administrator may verify the chain.")));
         }
 
-        return TypedResults.Ok(await AuditVerifier.VerifyAsync(db, ct));
+        return TypedResults.Ok(await AuditVerifier.VerifyAsync(db, ct, anchor));
     }
 
     /// <summary>Spreadsheet-safe CSV cell: quoted, and a leading = + - @ defused (CSV injection).</summary>

@@ -30,7 +30,7 @@ public sealed class AuditChainTests
     private static async Task<AuditVerification> VerifyAsync(TestDatabase db)
     {
         await using var ctx = db.Context();
-        return await AuditVerifier.VerifyAsync(ctx, CancellationToken.None);
+        return await AuditVerifier.VerifyAsync(ctx, CancellationToken.None, new AuditAnchor(db.Options));
     }
 
     private static async Task SqlAsync(TestDatabase db, string sql)
@@ -100,6 +100,39 @@ public sealed class AuditChainTests
         Assert.False(result.Intact);
         Assert.Equal(3, result.BrokenAt);
         Assert.Contains("2", result.Problem!.Value.En, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Databases]
+    public async Task Removing_the_newest_records_is_detected_through_the_anchor(string kind)
+    {
+        var (db, services) = await SeededAsync(kind);
+        await using var _ = db;
+        await using var __ = services;
+        await SqlAsync(db, "DELETE FROM audit_records WHERE \"Seq\" >= 4");
+        var result = await VerifyAsync(db);
+        Assert.False(result.Intact);
+        Assert.Equal(4, result.BrokenAt);
+        Assert.Contains("removed", result.Problem!.Value.En, StringComparison.Ordinal);
+
+        // Without the anchor the shortened chain is self-consistent: that is why the anchor exists.
+        await using var ctx = db.Context();
+        Assert.True((await AuditVerifier.VerifyAsync(ctx, CancellationToken.None)).Intact);
+    }
+
+    [Theory]
+    [Databases]
+    public async Task Altered_anchor_is_detected(string kind)
+    {
+        var (db, services) = await SeededAsync(kind);
+        await using var _ = db;
+        await using var __ = services;
+        var path = Path.Combine(db.Folder, "audit-anchor.json");
+        var json = await File.ReadAllTextAsync(path);
+        await File.WriteAllTextAsync(path, json.Replace("\"seq\":5", "\"seq\":2", StringComparison.Ordinal));
+        var result = await VerifyAsync(db);
+        Assert.False(result.Intact);
+        Assert.Contains("anchor", result.Problem!.Value.En, StringComparison.Ordinal);
     }
 
     [Theory]
