@@ -1,0 +1,62 @@
+using GovGuard.Detection.Content;
+using GovGuard.Detection.Exposure;
+using GovGuard.Detection.Headers;
+using GovGuard.Detection.Rules;
+using GovGuard.Detection.Templates;
+using GovGuard.Platform.Rules;
+
+namespace GovGuard.Platform.Scanning;
+
+/// <summary>
+/// Every rule a site scan uses, loaded once from GovGuard's <c>rules/</c> and the operator's extra folders:
+/// lexicons, exposure probes, the header policy and vulnerability templates.
+/// </summary>
+public sealed class SiteScanRules
+{
+    private SiteScanRules(Lexicon lexicon, ExposureProbeSet exposures, SecurityHeaderPolicy headers, TemplateSet templates)
+    {
+        Lexicon = lexicon;
+        Exposures = exposures;
+        Headers = headers;
+        Templates = templates;
+    }
+
+    public Lexicon Lexicon { get; }
+
+    public ExposureProbeSet Exposures { get; }
+
+    public SecurityHeaderPolicy Headers { get; }
+
+    public TemplateSet Templates { get; }
+
+    /// <summary>
+    /// Loads the rules. A bad lexicon, probe or header file throws <see cref="RuleFormatException"/> (file and line);
+    /// a template the engine cannot run is skipped and reported through <paramref name="refusedTemplate"/>, so that one
+    /// dropped-in Nuclei template does not stop every scan.
+    /// </summary>
+    public static SiteScanRules Load(IReadOnlyList<string>? extraDirs, Action<RuleFormatException> refusedTemplate)
+    {
+        ArgumentNullException.ThrowIfNull(refusedTemplate);
+        var lexicons = Read("lexicons", "*.txt", extraDirs);
+        if (lexicons.Count == 0)
+        {
+            throw new RuleFormatException("rules/lexicons", 0, "no lexicon files (*.txt) were found; set GOVGUARD_HOME or pass --rules DIR");
+        }
+
+        var exposures = Read("exposure", "*.rules", extraDirs);
+        if (exposures.Count == 0)
+        {
+            throw new RuleFormatException("rules/exposure", 0, "no exposure probe files (*.rules) were found; set GOVGUARD_HOME or pass --rules DIR");
+        }
+
+        var headers = Read("headers", "*.rules", extraDirs);
+        return new SiteScanRules(
+            Lexicon.Parse(lexicons),
+            ExposureProbeSet.Load(exposures),
+            headers.Count == 0 ? SecurityHeaderPolicy.Default : SecurityHeaderPolicy.Load(headers),
+            TemplateSet.Load(Read("templates", "*.yaml", extraDirs), refusedTemplate));
+    }
+
+    private static List<(string Name, string Text)> Read(string subfolder, string pattern, IReadOnlyList<string>? extraDirs) =>
+        RuleFiles.Read(subfolder, pattern, extraDirs).Select(f => (f.Name, f.Text)).ToList();
+}
