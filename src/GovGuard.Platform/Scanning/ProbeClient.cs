@@ -15,8 +15,6 @@ public sealed class ProbeClient(GuardedFetcher fetcher)
     /// <summary>A probe body is judged by its start (magic bytes, keywords); archives are asked for with a Range header.</summary>
     public const long MaxProbeBodyBytes = 2 * 1024 * 1024;
 
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(20);
-
     public async Task<ProbeAnswer> SendAsync(ProbeRequest request, Uri site, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -34,7 +32,6 @@ public sealed class ProbeClient(GuardedFetcher fetcher)
                 Body = body.IsEmpty ? null : body,
                 FollowRedirects = false,
                 MaxBodyBytes = MaxProbeBodyBytes,
-                TotalTimeout = ProbeTimeout,
             };
             var result = await fetcher.FetchAsync(fetch, cancellationToken).ConfigureAwait(false);
             if (result.StatusCode is null && result.Outcome is FetchOutcome.ProtocolError or FetchOutcome.ConnectFailed)
