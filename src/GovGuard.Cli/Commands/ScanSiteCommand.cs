@@ -37,7 +37,17 @@ public static class ScanSiteCommand
             using var fetcher = new GuardedFetcher(FetchOptions.ForOperator());
             var site = SiteArguments.Check(given, fetcher);
             ScanLogCommand.CheckRuleDirs(r.GetValue(rules));
-            var baselineFile = r.GetValue(baseline) is { } path ? ReadBaseline(path, site) : null;
+            SiteBaseline? baselineFile;
+            try
+            {
+                baselineFile = r.GetValue(baseline) is { } path ? ReadBaseline(path, site) : null;
+            }
+            catch (FormatException e)
+            {
+                await Console.Error.WriteLineAsync($"基线文件无法使用 / unusable baseline: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
             SiteScanRules siteRules;
             try
             {
@@ -69,16 +79,7 @@ public static class ScanSiteCommand
 
     private static SiteBaseline ReadBaseline(string path, Uri site)
     {
-        SiteBaseline b;
-        try
-        {
-            b = SiteBaseline.Read(path);
-        }
-        catch (FormatException e)
-        {
-            throw new IOException(e.Message, e);
-        }
-
+        var b = SiteBaseline.Read(path);
         if (!b.IsOf(site))
         {
             throw new CliUsageException($"用法错误 / usage error: --baseline {path} 是 {b.Site} 的基线，不是 {site} 的 / is the baseline of {b.Site}, not of {site}.");

@@ -24,8 +24,11 @@ public sealed record SiteBaseline
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    /// <summary>Always <see cref="FormatName"/>; required when read, so that no other JSON file passes for a baseline.</summary>
+    [JsonRequired]
     public string Format { get; init; } = FormatName;
 
+    [JsonRequired]
     public int Version { get; init; } = CurrentVersion;
 
     /// <summary>The site URL as given to <c>govguard baseline</c>.</summary>
@@ -85,7 +88,7 @@ public sealed record SiteBaseline
         }
         catch (JsonException e)
         {
-            throw new FormatException($"{path} is not a GovGuard site baseline (not valid JSON: {e.Message})", e);
+            throw new FormatException($"{path} is not a GovGuard site baseline ({e.Message})", e);
         }
 
         if (b is null || b.Format != FormatName)
