@@ -53,12 +53,22 @@ public static class BaselineCommand
             var baseliner = new SiteBaseliner(new Crawler(fetcher), siteRules, TimeProvider.System);
             var run = await baseliner.CreateAsync(given, given, r.GetValue(maxPages), language,
                 gap => progress.Warn($"{gap.Url}: 页面未完整抓取，未记入基线 / page not fetched whole, left out of the baseline ({gap.Rule}): {gap.Reason}."),
-                (done, total) => progress.Progress(done, total, language.Pick("个页面", "pages")),
+                (done, total) =>
+                {
+                    if (!Console.IsErrorRedirected)
+                    {
+                        progress.Progress(done, total, language.Pick("个页面", "pages"));
+                    }
+                },
                 ct).ConfigureAwait(false);
-            await Console.Error.WriteAsync("\r".PadRight(71) + "\r").ConfigureAwait(false);
+            if (!Console.IsErrorRedirected)
+            {
+                await Console.Error.WriteAsync("\r".PadRight(71) + "\r").ConfigureAwait(false);
+            }
+
             if (run.Baseline is not { } baseline)
             {
-                await Console.Error.WriteLineAsync(run.StartProblem + ".").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync(run.StartProblem).ConfigureAwait(false);
                 return ExitCodes.Failure;
             }
 

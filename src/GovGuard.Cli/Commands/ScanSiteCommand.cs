@@ -67,7 +67,7 @@ public static class ScanSiteCommand
             output.Complete();
             if (!summary.Reachable)
             {
-                output.Warn(summary.StartProblem + ".");
+                output.Warn(summary.StartProblem!);
                 return ExitCodes.Failure;
             }
 

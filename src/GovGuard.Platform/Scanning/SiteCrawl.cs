@@ -11,7 +11,7 @@ internal static class SiteCrawl
 
     /// <summary>The sentence for a start page that gave no response.</summary>
     public static string UnreachableSentence(string target, FetchResult result, MessageLanguage lang) =>
-        lang.Pick($"无法访问 {target}：", $"{target} cannot be reached: ") + Reason(result, lang);
+        lang.Pick($"无法访问 {target}：{Reason(result, lang)}。", $"{target} cannot be reached: {Reason(result, lang)}.");
 
     /// <summary>The gap of a fetch that did not end whole, or null when it did.</summary>
     public static ScanGap? GapOf(string url, FetchResult result, bool probe, MessageLanguage lang) =>
