@@ -109,6 +109,22 @@ public sealed class ScanSiteCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Rules_folders_add_the_operators_own_lexicon()
+    {
+        await using var server = await TestSite.StartAsync(new TestSiteState());
+        var lexicons = Path.Combine(dir, "mine", "lexicons");
+        Directory.CreateDirectory(lexicons);
+        await File.WriteAllTextAsync(Path.Combine(lexicons, "local.txt"), "@category local_watch\n@label 本地关注 | local watch\n@severity low\n老旧小区改造\t10\n");
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync("scan", "site", server.BaseUrl.AbsoluteUri, "--rules", Path.Combine(dir, "mine"));
+
+        Assert.True(code == ExitCodes.Ok, stderr);
+        var local = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(FindingJson.Parse).Where(f => f.Rule == "lexicon:local_watch").ToList();
+        Assert.Equal([server.Url("/news/1.html"), server.Url("/news/2.html")], local.Select(f => f.Url!).Order(StringComparer.Ordinal));
+        Assert.Equal(ExitCodes.Usage, (await CliProcess.RunAsync("scan", "site", server.BaseUrl.AbsoluteUri, "--rules", Path.Combine(dir, "absent"))).Code);
+    }
+
+    [Fact]
     public async Task Bad_max_pages_exits_2()
     {
         var (code, _, stderr) = await CliProcess.RunAsync("scan", "site", "http://127.0.0.1/", "--max-pages", "0");
