@@ -19,28 +19,30 @@ public static class AuditCommand
         };
         verify.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
+            var stdout = r.InvocationConfiguration.Output;
+            var stderr = r.InvocationConfiguration.Error;
             var options = DataOptions.From(r, data, db);
             if (options.Kind == DatabaseKind.Sqlite && !File.Exists(options.SqlitePath))
             {
-                await Console.Error.WriteLineAsync($"找不到数据库 / database not found: {options.SqlitePath} (use --data DIR or --db CONN)").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"找不到数据库 / database not found: {options.SqlitePath} (use --data DIR or --db CONN)").ConfigureAwait(false);
                 return ExitCodes.Failure;
             }
 
             await using var context = GovGuardDbFactory.Create(options);
             if (!await context.Database.CanConnectAsync(ct).ConfigureAwait(false))
             {
-                await Console.Error.WriteLineAsync("无法连接数据库 / cannot connect to the database.").ConfigureAwait(false);
+                await stderr.WriteLineAsync("无法连接数据库 / cannot connect to the database.").ConfigureAwait(false);
                 return ExitCodes.Failure;
             }
 
             var result = await AuditVerifier.VerifyAsync(context, ct).ConfigureAwait(false);
             if (result.Intact)
             {
-                await Console.Out.WriteLineAsync($"审计链完整 / audit chain intact: {result.Records} 条记录 / records, head {result.HeadHash}").ConfigureAwait(false);
+                await stdout.WriteLineAsync($"审计链完整 / audit chain intact: {result.Records} 条记录 / records, head {result.HeadHash}").ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
-            await Console.Out.WriteLineAsync($"审计链被破坏 / audit chain broken at record {result.BrokenAt}: {result.Problem!.Value.Zh} / {result.Problem!.Value.En}").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"审计链被破坏 / audit chain broken at record {result.BrokenAt}: {result.Problem!.Value.Zh} / {result.Problem!.Value.En}").ConfigureAwait(false);
             return ExitCodes.Failure;
         });
         return new Command("audit", "审计日志 / the audit log") { verify };

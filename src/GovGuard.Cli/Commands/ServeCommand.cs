@@ -23,6 +23,7 @@ public static class ServeCommand
         };
         cmd.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
+            var stdout = r.InvocationConfiguration.Output;
             var address = r.GetValue(urls)!;
             if (!Uri.TryCreate(address.Split(';')[0], UriKind.Absolute, out var u) || (u.Scheme != "http" && u.Scheme != "https"))
             {
@@ -35,7 +36,7 @@ public static class ServeCommand
             if (password is not null)
             {
                 // Printed once, to the operator's terminal only: never written to the log.
-                await Console.Out.WriteLineAsync($"""
+                await stdout.WriteLineAsync($"""
                     ================================================================
                     首次启动：已创建平台管理员 / first start: administrator created
                       用户名 / user name:         {Platform.Accounts.FirstRun.AdminUserName}
@@ -46,7 +47,7 @@ public static class ServeCommand
                     """).ConfigureAwait(false);
             }
 
-            await Console.Out.WriteLineAsync($"GovGuard 已启动 / running: {address.Split(';')[0]}  (数据 / data: {(options.Database.Kind == Platform.Data.DatabaseKind.Sqlite ? options.Database.SqlitePath : "PostgreSQL")})").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"GovGuard 已启动 / running: {address.Split(';')[0]}  (数据 / data: {(options.Database.Kind == Platform.Data.DatabaseKind.Sqlite ? options.Database.SqlitePath : "PostgreSQL")})").ConfigureAwait(false);
             await app.StartAsync(ct).ConfigureAwait(false);
             await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
             return ExitCodes.Ok;

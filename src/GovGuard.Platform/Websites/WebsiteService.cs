@@ -41,8 +41,8 @@ public sealed record WebsiteView(
     DateTimeOffset UpdatedAt,
     int Version);
 
-/// <summary>Filters of the website list.</summary>
-public sealed record WebsiteFilter(string? Query = null, string? Phase = null, int? ProtectionLevel = null, Guid? CustomerId = null);
+/// <summary>Filters of the website list; <see cref="EngagedOrganisationId"/> keeps the websites that organisation is engaged on now.</summary>
+public sealed record WebsiteFilter(string? Query = null, string? Phase = null, int? ProtectionLevel = null, Guid? CustomerId = null, Guid? EngagedOrganisationId = null);
 
 /// <summary>Creating, editing, listing and deleting websites, each checked against the caller's organisation.</summary>
 public sealed partial class WebsiteService(GovGuardDbContext db, AuditLog audit, TimeProvider time)
@@ -72,6 +72,11 @@ public sealed partial class WebsiteService(GovGuardDbContext db, AuditLog audit,
         if (filter.CustomerId is { } customer)
         {
             q = q.Where(w => w.CustomerId == customer);
+        }
+
+        if (filter.EngagedOrganisationId is { } engaged)
+        {
+            q = q.Where(w => db.Engagements.Any(e => e.WebsiteId == w.Id && e.OrganisationId == engaged && e.EndedAt == null));
         }
 
         var total = await q.CountAsync(ct).ConfigureAwait(false);

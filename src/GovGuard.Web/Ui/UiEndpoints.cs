@@ -1,6 +1,7 @@
 using GovGuard.Web.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,13 @@ public static class UiEndpoints
             return Results.LocalRedirect("/login");
         }).ExcludeFromDescription();
         app.MapRazorComponents<App>();
+
+        // Any other address: the app's own not-found page (the router's NotFound, in the layout) with a 404,
+        // instead of a bare status line; the API keeps its plain 404.
+        app.MapFallback(static (HttpContext http) => http.Request.Path.StartsWithSegments("/api")
+                ? Results.NotFound()
+                : new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound })
+            .AllowAnonymous().ExcludeFromDescription();
     }
 
     /// <summary>

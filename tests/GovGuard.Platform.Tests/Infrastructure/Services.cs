@@ -1,3 +1,4 @@
+using GovGuard.Tests.Shared;
 using GovGuard.Catalog.Roles;
 using GovGuard.Platform.Access;
 using GovGuard.Platform.Accounts;

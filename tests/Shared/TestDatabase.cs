@@ -1,7 +1,7 @@
 using GovGuard.Platform.Data;
 using Npgsql;
 
-namespace GovGuard.Platform.Tests.Infrastructure;
+namespace GovGuard.Tests.Shared;
 
 /// <summary>
 /// A fresh, migrated database for one test: a SQLite file in a temporary folder, or a new database on the

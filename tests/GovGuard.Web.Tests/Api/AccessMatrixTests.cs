@@ -1,0 +1,188 @@
+using System.Net.Http.Json;
+using GovGuard.Catalog.Roles;
+using GovGuard.Platform.Accounts;
+using GovGuard.Platform.Engagements;
+using GovGuard.Platform.Websites;
+using GovGuard.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace GovGuard.Web.Tests.Api;
+
+/// <summary>
+/// Every API endpoint × every kind of caller, with the status each must get. The table must name every
+/// endpoint the server maps: a new endpoint without an entry fails <see cref="Every_endpoint_has_an_entry"/>.
+/// </summary>
+public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITestOutputHelper output) : IClassFixture<AccessMatrixTests.SharedHost>
+{
+    /// <summary>One server for the whole table; each row seeds worlds of its own (names made unique).</summary>
+    public sealed class SharedHost : IAsyncLifetime
+    {
+        private int _worlds;
+
+        public TestHost Host { get; private set; } = null!;
+
+        public string NextSuffix() => Interlocked.Increment(ref _worlds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        public async Task InitializeAsync() => Host = await TestHost.StartAsync();
+
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
+
+    /// <summary>The callers, in the order each row runs them (least privileged first).</summary>
+    private static readonly string[] Callers = ["anonymous", "outsider", "viewer", "assessor", "provider", "member", "owner", "admin"];
+
+    private sealed record World(
+        TestHost Host,
+        Dictionary<string, TestUser> Users,
+        Guid CustomerOrg,
+        string CustomerName,
+        Guid SecurityOrg,
+        WebsiteView Site,
+        Guid ProviderEngagement);
+
+    /// <summary>One endpoint: how to call it and what each caller gets (statuses in <see cref="Callers"/> order).</summary>
+    /// <remarks>A row marked <c>FreshWorldAfterSuccess</c> changes what later callers would see, so a success is followed by a new world.</remarks>
+    private sealed record Row(string Method, string Route, Func<World, string, string> Url, Func<World, string, object?>? Body, string Expect, bool FreshWorldAfterSuccess = false, bool Passwords = false);
+
+    private static readonly Row[] Rows =
+    [
+        new("POST", "/api/v1/auth/token", (_, _) => "/api/v1/auth/token", (w, c) => new { userName = "nobody", password = "wrong" },
+            "400 400 400 400 400 400 400 400"),
+
+        new("GET", "/api/v1/account/", (_, _) => "/api/v1/account", null, "401 200 200 200 200 200 200 200"),
+        new("POST", "/api/v1/account/password", (_, _) => "/api/v1/account/password",
+            (w, c) => new { currentPassword = w.Users[c].Password, newPassword = "N3wPassword-" + c },
+            "401 204 204 204 204 204 204 204", Passwords: true),
+        new("GET", "/api/v1/account/tokens", (_, _) => "/api/v1/account/tokens", null, "401 200 200 200 200 200 200 200"),
+        new("POST", "/api/v1/account/tokens", (_, _) => "/api/v1/account/tokens", (_, _) => new { name = "ci", days = 7 }, "401 201 201 201 201 201 201 201"),
+        // Everyone tries to revoke the owner's token: only the owner may.
+        new("DELETE", "/api/v1/account/tokens/{id:guid}", (w, _) => $"/api/v1/account/tokens/{w.Users["owner"].TokenId}", null,
+            "401 404 404 404 404 404 200 404", FreshWorldAfterSuccess: true),
+        new("GET", "/api/v1/account/two-factor", (_, _) => "/api/v1/account/two-factor", null, "401 200 200 200 200 200 200 200"),
+        new("POST", "/api/v1/account/two-factor", (_, _) => "/api/v1/account/two-factor", (_, _) => new { code = "000000" }, "401 400 400 400 400 400 400 400"),
+        new("POST", "/api/v1/account/two-factor/disable", (_, _) => "/api/v1/account/two-factor/disable", (_, _) => new { code = "" }, "401 204 204 204 204 204 204 204"),
+
+        new("GET", "/api/v1/organisations/", (_, _) => "/api/v1/organisations", null, "401 200 200 200 200 200 200 200"),
+        new("GET", "/api/v1/organisations/{id:guid}", (w, _) => $"/api/v1/organisations/{w.CustomerOrg}", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/organisations/", (_, _) => "/api/v1/organisations", (w, c) => new { name = "新单位 " + c + w.CustomerName, kind = "system_integrator" },
+            "401 403 403 403 403 403 403 201"),
+        new("PUT", "/api/v1/organisations/{id:guid}", (w, _) => $"/api/v1/organisations/{w.CustomerOrg}", (_, _) => new { name = "某市人民政府", contactName = "张三" },
+            "401 404 403 403 403 403 200 200"),
+
+        new("GET", "/api/v1/users/", (_, _) => "/api/v1/users", null, "401 200 200 200 200 200 200 200"),
+        new("GET", "/api/v1/users/{id:guid}", (w, _) => $"/api/v1/users/{w.Users["member"].Id}", null, "401 404 200 404 404 200 200 200"),
+        new("POST", "/api/v1/users/", (_, _) => "/api/v1/users",
+            (w, c) => new { userName = "new." + c + "." + w.Users["owner"].UserName, displayName = "新用户", organisationId = w.CustomerOrg, role = "member", password = "Passw0rd-new-" + c },
+            "401 403 403 403 403 403 201 201"),
+        new("PUT", "/api/v1/users/{id:guid}", (w, _) => $"/api/v1/users/{w.Users["member"].Id}", (_, _) => new { displayName = "改名" },
+            "401 404 403 404 404 403 200 200"),
+
+        new("GET", "/api/v1/websites/", (_, _) => "/api/v1/websites", null, "401 200 200 200 200 200 200 200"),
+        new("GET", "/api/v1/websites/{id:guid}", (w, _) => $"/api/v1/websites/{w.Site.Id}", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/websites/", (_, _) => "/api/v1/websites",
+            (w, c) => new { name = "新网站 " + c, domains = new[] { c + ".example.gov.cn" }, protectionLevel = 2, serviceModel = "iaas", deploymentModel = "gov_cloud", customerId = w.CustomerOrg },
+            "401 403 403 403 403 201 201 201"),
+        new("PUT", "/api/v1/websites/{id:guid}", (w, _) => $"/api/v1/websites/{w.Site.Id}",
+            (w, _) => new { name = "市政府门户网站（改）", domains = w.Site.Domains, protectionLevel = 2, serviceModel = "iaas", deploymentModel = "gov_cloud" },
+            "401 404 403 403 403 200 200 200"),
+        new("DELETE", "/api/v1/websites/{id:guid}", (w, _) => $"/api/v1/websites/{w.Site.Id}", null,
+            "401 404 403 403 403 403 204 204", FreshWorldAfterSuccess: true),
+
+        new("GET", "/api/v1/websites/{websiteId:guid}/engagements/", (w, _) => $"/api/v1/websites/{w.Site.Id}/engagements", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/engagements/", (w, _) => $"/api/v1/websites/{w.Site.Id}/engagements",
+            (w, _) => new { organisationId = w.SecurityOrg, role = "security_service" },
+            "401 404 403 403 403 403 201 201", FreshWorldAfterSuccess: true),
+        new("POST", "/api/v1/websites/{websiteId:guid}/engagements/{id:guid}/end", (w, _) => $"/api/v1/websites/{w.Site.Id}/engagements/{w.ProviderEngagement}/end", (_, _) => new { },
+            "401 404 403 403 403 403 200 200", FreshWorldAfterSuccess: true),
+
+        new("GET", "/api/v1/audit/records", (_, _) => "/api/v1/audit/records", null, "401 403 403 200 403 403 200 200"),
+        new("GET", "/api/v1/audit/export", (_, _) => "/api/v1/audit/export?format=jsonl", null, "401 403 403 200 403 403 200 200"),
+        new("GET", "/api/v1/audit/kinds", (_, _) => "/api/v1/audit/kinds", null, "401 200 200 200 200 200 200 200"),
+        new("PUT", "/api/v1/audit/kinds", (_, _) => "/api/v1/audit/kinds", (_, _) => new Dictionary<string, bool> { ["website.updated"] = true },
+            "401 403 403 403 403 403 403 200"),
+        new("GET", "/api/v1/audit/verify", (_, _) => "/api/v1/audit/verify", null, "401 403 403 403 403 403 403 200"),
+    ];
+
+    private static async Task<World> WorldAsync(TestHost host, string n, bool passwords)
+    {
+        var platform = await host.Organisation("平台运维中心" + n, OrganisationKind.SecurityServiceProvider);
+        var customer = await host.Organisation("某市人民政府" + n, OrganisationKind.GovernmentCustomer);
+        var provider = await host.Organisation("某云计算有限公司" + n, OrganisationKind.CloudProvider);
+        var assessor = await host.Organisation("某测评中心" + n, OrganisationKind.ThirdPartyAssessor);
+        var outsider = await host.Organisation("无关云服务商" + n, OrganisationKind.CloudProvider);
+        var security = await host.Organisation("某安全服务公司" + n, OrganisationKind.SecurityServiceProvider);
+        var users = new Dictionary<string, TestUser>
+        {
+            ["admin"] = await host.User("platform.admin." + n, platform.Id, OrgRole.Admin, platformAdmin: true, withPassword: passwords),
+            ["owner"] = await host.User("owner.admin." + n, customer.Id, OrgRole.Admin, withPassword: passwords),
+            ["member"] = await host.User("owner.member." + n, customer.Id, OrgRole.Member, withPassword: passwords),
+            ["viewer"] = await host.User("owner.viewer." + n, customer.Id, OrgRole.Viewer, withPassword: passwords),
+            ["provider"] = await host.User("provider.ops." + n, provider.Id, withPassword: passwords),
+            ["assessor"] = await host.User("assessor.lead." + n, assessor.Id, withPassword: passwords),
+            ["outsider"] = await host.User("outsider.ops." + n, outsider.Id, withPassword: passwords),
+        };
+        var owner = users["owner"].Caller;
+        var site = (await host.In(sp => sp.GetRequiredService<WebsiteService>().CreateAsync(owner,
+            new WebsiteInput("市政府门户网站", ["www.example.gov.cn"], null, null, null, 2, "iaas", "gov_cloud", null), CancellationToken.None))).Value!;
+        var p = await host.In(sp => sp.GetRequiredService<EngagementService>().CreateAsync(owner, site.Id, new EngagementInput(provider.Id, "provider", null), CancellationToken.None));
+        var a = await host.In(sp => sp.GetRequiredService<EngagementService>().CreateAsync(owner, site.Id, new EngagementInput(assessor.Id, "assessor", null), CancellationToken.None));
+        Assert.True(p.Succeeded && a.Succeeded);
+        return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id);
+    }
+
+    [Fact]
+    public void Every_endpoint_has_an_entry()
+    {
+        var mapped = shared.Host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToHashSet(StringComparer.Ordinal);
+        var table = Rows.Select(r => $"{r.Method} {r.Route}").ToHashSet(StringComparer.Ordinal);
+        var missing = mapped.Except(table).Order().ToList();
+        var stale = table.Except(mapped).Order().ToList();
+        Assert.True(missing.Count == 0, "endpoints without an access-matrix entry: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "access-matrix entries for endpoints that do not exist: " + string.Join(", ", stale));
+    }
+
+    public static IEnumerable<object[]> RowNames() => Rows.Select(r => new object[] { $"{r.Method} {r.Route}" });
+
+    [Theory]
+    [MemberData(nameof(RowNames))]
+    public async Task Each_caller_gets_exactly_its_status(string endpoint)
+    {
+        var row = Rows.Single(r => $"{r.Method} {r.Route}" == endpoint);
+        var expected = row.Expect.Split(' ').Select(int.Parse).ToArray();
+        Assert.Equal(Callers.Length, expected.Length);
+        var failures = new List<string>();
+        var host = shared.Host;
+        World? world = null;
+        for (var i = 0; i < Callers.Length; i++)
+        {
+            world ??= await WorldAsync(host, shared.NextSuffix(), row.Passwords);
+            var caller = Callers[i];
+            var client = host.Client(caller == "anonymous" ? null : world.Users[caller].Token);
+            using var request = new HttpRequestMessage(new HttpMethod(row.Method), row.Url(world, caller));
+            if (row.Body is not null)
+            {
+                request.Content = JsonContent.Create(row.Body(world, caller == "anonymous" ? "owner" : caller));
+            }
+
+            using var response = await client.SendAsync(request);
+            var status = (int)response.StatusCode;
+            output.WriteLine($"{caller,-10} {status}");
+            if (status != expected[i])
+            {
+                failures.Add($"{caller}: expected {expected[i]}, got {status} {await response.Content.ReadAsStringAsync()}");
+            }
+
+            if (row.FreshWorldAfterSuccess && status < 300)
+            {
+                world = null;
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
