@@ -2,7 +2,6 @@ using System.CommandLine;
 using GovGuard.Cli.Commands.Site;
 using GovGuard.Cli.Infrastructure;
 using GovGuard.Detection.Findings;
-using GovGuard.Detection.Rules;
 using GovGuard.Platform.Fetching;
 using GovGuard.Platform.Scanning;
 
@@ -21,10 +20,9 @@ public static class BaselineCommand
             Description = "覆盖其他网站的基线或非基线文件 / overwrite a file that is not a baseline of this site",
         };
         var lang = FindingsOutput.LangOption();
-        var rules = ScanLogCommand.RulesOption();
         var cmd = new Command("baseline", "抓取网站并记录每个页面的基线，供之后发现篡改 / crawl a site and record a baseline of every page for later tamper comparison")
         {
-            url, output, maxPages, force, lang, rules,
+            url, output, maxPages, force, lang,
         };
         cmd.SetAction((ParseResult r, CancellationToken ct) => SiteArguments.GuardAsync(() => RunAsync(r, ct)));
         return cmd;
@@ -37,20 +35,8 @@ public static class BaselineCommand
             using var fetcher = new GuardedFetcher(FetchOptions.ForOperator());
             var site = SiteArguments.Check(given, fetcher);
             CheckOut(file, site, r.GetValue(force));
-            ScanLogCommand.CheckRuleDirs(r.GetValue(rules));
-            SiteScanRules siteRules;
-            try
-            {
-                siteRules = SiteScanRules.Load(r.GetValue(rules), _ => { });
-            }
-            catch (RuleFormatException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
-
             using var progress = new FindingsOutput("table", null, Stream.Null);
-            var baseliner = new SiteBaseliner(new Crawler(fetcher), siteRules, TimeProvider.System);
+            var baseliner = new SiteBaseliner(fetcher, new Crawler(fetcher), TimeProvider.System);
             var run = await baseliner.CreateAsync(given, given, r.GetValue(maxPages), language,
                 gap => progress.Warn($"{gap.Url}: 页面未完整抓取，未记入基线 / page not fetched whole, left out of the baseline ({gap.Rule}): {gap.Reason}."),
                 (done, total) =>

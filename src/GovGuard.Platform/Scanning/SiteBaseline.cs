@@ -101,6 +101,18 @@ public sealed record SiteBaseline
             throw new FormatException($"{path} is a site baseline of version {b.Version}; this program reads version {CurrentVersion}: make a new one with `govguard baseline`");
         }
 
+        foreach (var entry in b.Pages)
+        {
+            try
+            {
+                _ = entry.Page is { } page ? Detection.Tamper.PageBaseline.FromJson(page.GetRawText()) : null;
+            }
+            catch (FormatException e)
+            {
+                throw new FormatException($"{path}: the entry of {entry.Url} is not usable ({e.Message}); make a new baseline with `govguard baseline`", e);
+            }
+        }
+
         return b;
     }
 

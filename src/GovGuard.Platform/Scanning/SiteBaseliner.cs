@@ -13,7 +13,7 @@ public sealed record BaselineRun(SiteBaseline? Baseline, string? StartProblem, b
 /// Crawls a site and records every page as it is now (GB/T 38249 7.4.2: the known-good state that later
 /// fetches are compared with). Pages that cannot be fetched whole are left out and listed as gaps.
 /// </summary>
-public sealed class SiteBaseliner(Crawler crawler, SiteScanRules rules, TimeProvider time)
+public sealed class SiteBaseliner(GuardedFetcher fetcher, Crawler crawler, TimeProvider time)
 {
     public async Task<BaselineRun> CreateAsync(string url, string target, int maxPages, MessageLanguage language,
         Action<ScanGap> incomplete, Action<int, int> progress, CancellationToken cancellationToken = default)
@@ -21,7 +21,7 @@ public sealed class SiteBaseliner(Crawler crawler, SiteScanRules rules, TimeProv
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(incomplete);
         ArgumentNullException.ThrowIfNull(progress);
-        var pager = new PageScanner(rules, language);
+        var parser = new PageParser(fetcher);
         var created = time.GetUtcNow();
         var entries = new List<BaselineEntry>();
         var gaps = new List<BaselineGap>();
@@ -45,6 +45,7 @@ public sealed class SiteBaseliner(Crawler crawler, SiteScanRules rules, TimeProv
             }
 
             var view = ResponseViews.From(page.Result)!;
+            var html = await parser.ParseAsync(view, cancellationToken).ConfigureAwait(false);
             entries.Add(new BaselineEntry(
                 page.Url.AbsoluteUri,
                 final.AbsoluteUri == page.Url.AbsoluteUri ? null : final.AbsoluteUri,
@@ -52,7 +53,7 @@ public sealed class SiteBaseliner(Crawler crawler, SiteScanRules rules, TimeProv
                 view.Status,
                 page.Result.MediaType,
                 SiteBaseline.Sha256(page.Result.Body.Span),
-                pager.BaselineOf(view)));
+                html is null ? null : PageScanner.BaselineOf(html)));
         }
 
         return new BaselineRun(

@@ -1,19 +1,25 @@
 using System.Security.Cryptography;
+using GovGuard.Detection.Cloaking;
 using GovGuard.Detection.Exposure;
 using GovGuard.Detection.Findings;
+using GovGuard.Detection.Html;
 using GovGuard.Detection.Http;
 using GovGuard.Platform.Fetching;
 
 namespace GovGuard.Platform.Scanning;
 
 /// <summary>
-/// One scan of a website (GB/T 38249 7.4.3, 7.4.4 a): crawl the site's own pages and run the page detectors on
-/// each, then the site probes once (soft-404 canaries, exposure probes, vulnerability templates). Findings stream
+/// One scan of a website (GB/T 38249 7.4.2–7.4.4): crawl the site's own pages and run the page detectors on
+/// each (and the tamper comparison with a baseline), then the site probes once (soft-404 canaries, exposure probes,
+/// vulnerability templates) and the cloaking comparison of the key pages as spiders see them. Findings stream
 /// to the observer as they are made, each problem once. What could not be fetched whole is reported as a gap:
 /// a scan with gaps is incomplete, never clean (SECURITY.md).
 /// </summary>
 public sealed class SiteScanner
 {
+    /// <summary>Pages fetched as every spider: the start page and the first pages it links to (where hijackers aim).</summary>
+    public const int CloakingPages = 4;
+
     private readonly GuardedFetcher fetcher;
     private readonly Crawler crawler;
     private readonly SiteScanRules rules;
@@ -32,7 +38,7 @@ public sealed class SiteScanner
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(observer);
-        var run = new Run(options, observer, new PageScanner(rules, options.Language));
+        var run = new Run(options, observer, new PageScanner(rules, options.Language), new PageParser(fetcher));
         var crawl = SiteCrawl.Start(crawler, url, options.MaxPages);
         await foreach (var page in crawl.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -47,6 +53,7 @@ public sealed class SiteScanner
 
         var site = crawl.Start!;
         await ProbeSiteAsync(run, new Uri(site, "./"), cancellationToken).ConfigureAwait(false);
+        await CompareAsSpidersAsync(run, cancellationToken).ConfigureAwait(false);
         return new SiteScanSummary
         {
             Reachable = true,
@@ -58,7 +65,7 @@ public sealed class SiteScanner
             Gaps = run.Gaps,
             PageLimitReached = crawl.LimitReached,
             PagesWithoutBaseline = run.WithoutBaseline,
-            BaselinePagesNotSeen = options.Baseline is { } b ? b.Pages.Count(e => !run.SeenBaselineEntries.Contains(e)) : 0,
+            BaselinePagesNotSeen = options.Baseline is { } b ? b.Pages.Count(e => e.Page is not null && !run.SeenBaselineEntries.Contains(e)) : 0,
         };
     }
 
@@ -78,17 +85,23 @@ public sealed class SiteScanner
         }
 
         var target = run.Options.Target;
-        foreach (var f in run.Pager.Content(view, target))
+        var html = await run.Parser.ParseAsync(view, cancellationToken).ConfigureAwait(false);
+        foreach (var f in run.Pager.Content(view, html, target))
         {
             run.Report(f);
         }
 
-        if (!PageScanner.IsHtml(view))
+        if (html is null)
         {
             return;
         }
 
         run.HtmlPages++;
+        if (run.KeyPages.Count < CloakingPages && page.Depth <= 1 && page.Result.IsComplete)
+        {
+            run.KeyPages.Add(page.Url);
+        }
+
         foreach (var f in run.Pager.Headers(view, target))
         {
             // One finding per header problem per site: the first page that shows it stands for all.
@@ -97,11 +110,11 @@ public sealed class SiteScanner
 
         if (run.Options.Baseline is { } baseline)
         {
-            await CompareWithBaselineAsync(run, baseline, page, view, cancellationToken).ConfigureAwait(false);
+            await CompareWithBaselineAsync(run, baseline, page, view, html, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task CompareWithBaselineAsync(Run run, SiteBaseline baseline, CrawledPage page, HttpResponseView view, CancellationToken cancellationToken)
+    private async Task CompareWithBaselineAsync(Run run, SiteBaseline baseline, CrawledPage page, HttpResponseView view, HtmlPage html, CancellationToken cancellationToken)
     {
         if ((baseline.Find(page.Url) ?? baseline.Find(view.Url)) is not { } entry)
         {
@@ -110,30 +123,78 @@ public sealed class SiteScanner
         }
 
         run.SeenBaselineEntries.Add(entry);
-        if (!page.Result.IsComplete)
-        {
-            return;
-        }
-
-        var first = run.Pager.CompareWithBaseline(entry, view, run.Options.Target);
-        if (first.Count == 0)
+        if (!page.Result.IsComplete || run.Pager.CompareWithBaseline(entry, html, run.Options.Target).Count == 0)
         {
             return;
         }
 
         // A transient error page or a half-deployed update is not defacement: fetch again and report only what persists.
         var again = await fetcher.FetchAsync(new FetchRequest(page.Url.AbsoluteUri), cancellationToken).ConfigureAwait(false);
-        if (!again.IsComplete || ResponseViews.From(again) is not { } second)
+        var second = ResponseViews.From(again);
+        var secondPage = second is null || !again.IsComplete ? null : await run.Parser.ParseAsync(second, cancellationToken).ConfigureAwait(false);
+        if (secondPage is null)
         {
             run.Gap(SiteCrawl.GapOf(page.Url.AbsoluteUri, again, probe: false, run.Options.Language)
-                ?? new ScanGap(page.Url.AbsoluteUri, "refetch", run.Options.Language.Pick("复核抓取没有得到响应", "the confirming fetch got no response"), false));
+                ?? new ScanGap(page.Url.AbsoluteUri, "refetch", run.Options.Language.Pick("复核抓取没有得到 HTML 页面", "the confirming fetch got no HTML page"), false));
             return;
         }
 
-        foreach (var f in run.Pager.CompareWithBaseline(entry, second, run.Options.Target))
+        foreach (var f in run.Pager.CompareWithBaseline(entry, secondPage, run.Options.Target))
         {
             run.Report(f);
         }
+    }
+
+    /// <summary>
+    /// Fetches the key pages as a browser and as every spider of rules/spiders and compares them (GB/T 38249 7.4.3 a:
+    /// search-engine hijacking serves spiders other content than visitors).
+    /// </summary>
+    private async Task CompareAsSpidersAsync(Run run, CancellationToken cancellationToken)
+    {
+        var agents = rules.Spiders;
+        var done = 0;
+        foreach (var url in run.KeyPages)
+        {
+            var browser = await FetchPageAsync(run, url, FetchRequest.AsBrowser(url.AbsoluteUri) with { UserAgent = agents.BrowserUserAgent }, cancellationToken).ConfigureAwait(false);
+            var spiders = new (SpiderAgent Agent, HtmlPage? Page)[agents.Spiders.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, spiders.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = run.Options.ProbeConcurrency, CancellationToken = cancellationToken },
+                async (i, ct) =>
+                {
+                    var agent = agents.Spiders[i];
+                    spiders[i] = (agent, await FetchPageAsync(run, url, FetchRequest.AsSpider(url.AbsoluteUri, agent.UserAgent), ct).ConfigureAwait(false));
+                }).ConfigureAwait(false);
+            run.Observer.Progress("spiders", ++done, run.KeyPages.Count);
+            if (browser is null)
+            {
+                continue;
+            }
+
+            var seen = spiders.Where(s => s.Page is not null).Select(s => (s.Agent, s.Page!)).ToList();
+            foreach (var f in run.Pager.Cloaking(browser, seen, run.Options.Target))
+            {
+                run.Report(f);
+            }
+        }
+    }
+
+    /// <summary>One page fetched under another identity and parsed; null (and a gap) when it did not arrive whole as HTML.</summary>
+    private async Task<HtmlPage?> FetchPageAsync(Run run, Uri url, FetchRequest request, CancellationToken cancellationToken)
+    {
+        var result = await fetcher.FetchAsync(request, cancellationToken).ConfigureAwait(false);
+        run.Count(new ProbeAnswer(Detection.Http.ProbeRequest.Get(url.PathAndQuery), url, result, ResponseViews.From(result)));
+        if (SiteCrawl.GapOf(url.AbsoluteUri, result, probe: true, run.Options.Language) is { } gap)
+        {
+            if (result.StatusCode is not null)
+            {
+                run.Gap(gap);
+            }
+
+            return null;
+        }
+
+        return ResponseViews.From(result) is { } view ? await run.Parser.ParseAsync(view, cancellationToken).ConfigureAwait(false) : null;
     }
 
     private async Task ProbeSiteAsync(Run run, Uri site, CancellationToken cancellationToken)
@@ -239,7 +300,7 @@ public sealed class SiteScanner
     }
 
     /// <summary>The state of one scan. Reports go through one lock: the observer is called from one thread at a time.</summary>
-    private sealed class Run(SiteScanOptions options, ISiteScanObserver observer, PageScanner pager)
+    private sealed class Run(SiteScanOptions options, ISiteScanObserver observer, PageScanner pager, PageParser parser)
     {
         private readonly HashSet<string> reported = new(StringComparer.Ordinal);
         private readonly List<ScanGap> gaps = [];
@@ -251,6 +312,11 @@ public sealed class SiteScanner
         public ISiteScanObserver Observer { get; } = new LockedObserver(observer);
 
         public PageScanner Pager { get; } = pager;
+
+        public PageParser Parser { get; } = parser;
+
+        /// <summary>The pages compared as spiders see them, in crawl order.</summary>
+        public List<Uri> KeyPages { get; } = [];
 
         public int Pages { get; set; }
 

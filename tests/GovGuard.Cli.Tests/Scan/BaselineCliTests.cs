@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GovGuard.Cli.Infrastructure;
+using GovGuard.Detection.Findings;
 using GovGuard.Platform.Scanning;
 using GovGuard.Platform.Tests.Scanning;
 
@@ -26,14 +27,36 @@ public sealed class BaselineCliTests : IDisposable
         Assert.Equal(server.BaseUrl.AbsoluteUri, b.Site);
         Assert.True(b.Complete);
         Assert.Equal(
-            new[] { "/", "/ads/bet.html", "/files/", "/news/1.html", "/news/2.html" }.Select(server.Url).Order(StringComparer.Ordinal),
+            new[] { "/", "/ads/bet.html", "/files/", "/news/1.html", "/news/2.html", "/notice.html" }.Select(server.Url).Order(StringComparer.Ordinal),
             b.Pages.Select(p => p.Url).Order(StringComparer.Ordinal));
         Assert.All(b.Pages, p => Assert.Equal(200, p.Status));
         Assert.All(b.Pages, p => Assert.Matches("^[0-9a-f]{64}$", p.Sha256));
+        Assert.All(b.Pages, p => Assert.Equal(JsonValueKind.Object, p.Page!.Value.ValueKind));
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(file));
         Assert.Equal(SiteBaseline.FormatName, doc.RootElement.GetProperty("format").GetString());
         Assert.Equal(1, doc.RootElement.GetProperty("version").GetInt32());
         Assert.Equal([file], Directory.GetFiles(dir));
+    }
+
+    [Fact]
+    public async Task Scan_with_the_baseline_is_quiet_on_an_unchanged_site_and_reports_a_defaced_page()
+    {
+        var state = new TestSiteState();
+        await using var server = await TestSite.StartAsync(state);
+        var file = Path.Combine(dir, "site.json");
+        Assert.Equal(ExitCodes.Ok, (await CliProcess.RunAsync("baseline", server.BaseUrl.AbsoluteUri, "--out", file)).Code);
+
+        var quiet = await CliProcess.RunAsync("scan", "site", server.BaseUrl.AbsoluteUri, "--baseline", file);
+        Assert.Equal(ExitCodes.Ok, quiet.Code);
+        Assert.DoesNotContain(Categories.TamperDefacement, quiet.Stdout, StringComparison.Ordinal);
+
+        state.Defaced = true;
+        var (code, stdout, stderr) = await CliProcess.RunAsync("scan", "site", server.BaseUrl.AbsoluteUri, "--baseline", file, "--lang", "en");
+        Assert.True(code == ExitCodes.Ok, stderr);
+        var tamper = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(FindingJson.Parse)
+            .Where(f => f.Category == Categories.TamperDefacement).ToList();
+        Assert.NotEmpty(tamper);
+        Assert.All(tamper, f => Assert.Equal(server.Url("/news/1.html"), f.Url));
     }
 
     [Fact]

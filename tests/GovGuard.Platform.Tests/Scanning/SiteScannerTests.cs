@@ -20,7 +20,12 @@ public sealed class SiteScannerTests
 
         var home = server.Url("/");
         var expected = MissingHeaders.Select(r => (Categories.VulnMissingHeader, home, r))
+            .Concat(new[] { "spider-content", "spider-external-links", "spider-harmful-terms", "spider-title" }.Select(r => (Categories.ContentCloaking, home, r)))
             .Append((Categories.ContentHarmfulKeyword, server.Url("/ads/bet.html"), "lexicon:gambling"))
+            .Append((Categories.ContentHarmfulKeyword, server.Url("/news/2.html"), "lexicon:gambling"))
+            .Append((Categories.ContentDarkLink, server.Url("/news/2.html"), "css-offscreen"))
+            .Append((Categories.ContentMaliciousScript, server.Url("/notice.html"), "hidden-iframe"))
+            .Append((Categories.ContentMaliciousScript, server.Url("/notice.html"), "referrer-redirect"))
             .Append((Categories.VulnDirListing, server.Url("/files/"), "listing-nginx"))
             .Append((Categories.VulnExposedFile, server.Url("/.git/HEAD"), "git-head"))
             .Append((Categories.VulnTemplate, server.Url("/actuator"), "spring-boot-actuator-exposed"))
@@ -30,9 +35,32 @@ public sealed class SiteScannerTests
         Assert.All(observer.Findings, f => Assert.Null(f.Path));
         Assert.All(observer.Findings, f => Assert.Null(f.Line));
         Assert.True(summary.Complete, string.Join("; ", summary.Gaps));
-        Assert.Equal(5, summary.Pages);
+        Assert.Equal(6, summary.Pages);
+        Assert.DoesNotContain(observer.Findings, f => f.Url == server.Url("/news/1.html"));
         Assert.Equal(observer.Findings.Count, summary.Findings);
         Assert.False(summary.PageLimitReached);
+    }
+
+    [Fact]
+    public async Task An_unchanged_site_matches_its_baseline_and_a_defaced_page_does_not()
+    {
+        var state = new TestSiteState();
+        await using var server = await TestSite.StartAsync(state);
+        var url = server.BaseUrl.AbsoluteUri;
+        var baseline = await BaselineAsync(url);
+        Assert.All(baseline.Pages.Where(p => p.MediaType == "text/html"), p => Assert.NotNull(p.Page));
+
+        var (unchanged, quiet) = await ScanAsync(url, baseline: baseline);
+        Assert.DoesNotContain(quiet.Findings, f => f.Category == Categories.TamperDefacement);
+        Assert.Equal(0, unchanged.PagesWithoutBaseline);
+        Assert.Equal(0, unchanged.BaselinePagesNotSeen);
+
+        state.Defaced = true;
+        var (_, loud) = await ScanAsync(url, baseline: baseline);
+        var tamper = loud.Findings.Where(f => f.Category == Categories.TamperDefacement).ToList();
+        Assert.NotEmpty(tamper);
+        Assert.All(tamper, f => Assert.Equal(server.Url("/news/1.html"), f.Url));
+        Assert.All(tamper, f => Assert.Equal(url, f.Target));
     }
 
     [Fact]
@@ -91,6 +119,14 @@ public sealed class SiteScannerTests
         var observer = new RecordingObserver();
         var summary = await scanner.ScanAsync(url, new SiteScanOptions { Target = url, MaxPages = maxPages, Language = MessageLanguage.English, Baseline = baseline }, observer);
         return (summary, observer);
+    }
+
+    internal static async Task<SiteBaseline> BaselineAsync(string url)
+    {
+        using var fetcher = new GuardedFetcher(FetchOptions.ForOperator());
+        var run = await new SiteBaseliner(fetcher, new Crawler(fetcher), TimeProvider.System)
+            .CreateAsync(url, url, 200, MessageLanguage.English, _ => { }, (_, _) => { });
+        return run.Baseline!;
     }
 
     internal sealed class RecordingObserver : ISiteScanObserver
