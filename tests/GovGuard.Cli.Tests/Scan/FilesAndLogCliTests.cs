@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using GovGuard.Cli.Infrastructure;
@@ -123,45 +122,5 @@ public sealed class FilesAndLogCliTests : IDisposable
         Assert.Contains("mine.rules:3", stderr, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> Run(byte[]? stdin, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add(typeof(GovGuardCli).Assembly.Location);
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["GOVGUARD_HOME"] = RepoRoot();
-        using var p = Process.Start(psi)!;
-        var outTask = p.StandardOutput.ReadToEndAsync();
-        var errTask = p.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            await p.StandardInput.BaseStream.WriteAsync(stdin);
-        }
-
-        p.StandardInput.Close();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await outTask, await errTask);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "rules", "README.md")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static Task<(int Code, string Stdout, string Stderr)> Run(byte[]? stdin, params string[] args) => CliProcess.RunAsync(stdin, args);
 }
