@@ -1,4 +1,5 @@
 using GovGuard.Platform.Accounts;
+using GovGuard.Platform.Alerts;
 using GovGuard.Platform.Audit;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
@@ -60,6 +61,7 @@ public static class PlatformServices
         services.AddScoped<WebsiteService>();
         services.AddScoped<EngagementService>();
         services.AddScoped<AuditService>();
+        services.AddGovGuardAlerting();
         return services;
     }
 }
