@@ -278,9 +278,11 @@ public sealed partial class AlertProcessor(
             wanted[fp] = new Candidate(fp, AlertSource.Finding, AlertLimits.Cut(f.Category ?? "unknown", 60), f.Rule ?? string.Empty, f.Url, f.Severity, f.Message, f.Evidence);
         }
 
-        if (o.Health == MonitorHealth.Down && wanted.Count == 0)
+        // Down with findings is about the findings (those under the website's threshold open nothing); Down
+        // without any is the monitor's own failure.
+        if (o.Health == MonitorHealth.Down && o.Findings is not { Count: > 0 })
         {
-            var worst = o.Findings is { Count: > 0 } ? o.Findings.Max(f => f.Severity) : DefaultSeverity(o.Kind);
+            var worst = DefaultSeverity(o.Kind);
             var fp = Fingerprint(o.MonitorId, "monitor.down", o.Kind.ToString(), null);
             var category = o.Kind == MonitorKind.Availability ? Categories.AvailabilityDown : "monitor.down";
             wanted[fp] = new Candidate(fp, AlertSource.Down, category, "monitor.down", null, worst < Severity.Low ? Severity.Low : worst, null, null);

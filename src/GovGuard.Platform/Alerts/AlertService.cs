@@ -292,10 +292,15 @@ public sealed class AlertService(GovGuardDbContext db, AuditLog audit, TimeProvi
         return (alert, standing.Site, null);
     }
 
-    private sealed record Row(Alert A, string Website);
+    private sealed class Row
+    {
+        public required Alert A { get; init; }
+
+        public required string Website { get; init; }
+    }
 
     private IQueryable<Row> Visible(Caller caller) =>
-        db.Alerts.AsNoTracking().Join(WebsiteAccess.Visible(db, caller), a => a.WebsiteId, w => w.Id, (a, w) => new Row(a, w.Name));
+        db.Alerts.AsNoTracking().Join(WebsiteAccess.Visible(db, caller), a => a.WebsiteId, w => w.Id, (a, w) => new Row { A = a, Website = w.Name });
 
     internal static AlertView ToView(Alert a, string website) => new(
         a.Id, a.WebsiteId, website, a.MonitorId, WireCodes<MonitorKind>.Code(a.MonitorKind), WireCodes<AlertSource>.Code(a.Source),
