@@ -20,7 +20,7 @@ public static class AlertingServices
     {
         ArgumentNullException.ThrowIfNull(services);
         var alerts = services.AddOptions<AlertOptions>();
-        services.AddSingleton<IConfigureOptions<AlertOptions>>(sp => new ConfigureOptions<AlertOptions>(o => sp.GetService<IConfiguration>()?.GetSection("Alerts").Bind(o)));
+        services.AddSingleton<IConfigureOptions<AlertOptions>>(sp => new ConfigureOptions<AlertOptions>(o => BindAlerts(sp.GetService<IConfiguration>(), o)));
         if (configure is not null)
         {
             alerts.Configure(configure);
@@ -45,5 +45,25 @@ public static class AlertingServices
         services.AddScoped<MaintenanceService>();
         services.AddScoped<ChannelService>();
         return services;
+    }
+
+    private static void BindAlerts(IConfiguration? config, AlertOptions o)
+    {
+        if (config is null)
+        {
+            return;
+        }
+
+        var section = config.GetSection("Alerts");
+        section.Bind(o);
+        // The binder appends to a list: configured delays replace the defaults instead.
+        if (section.GetSection("RetryDelays").Get<TimeSpan[]>() is { Length: > 0 } delays)
+        {
+            o.RetryDelays.Clear();
+            foreach (var d in delays)
+            {
+                o.RetryDelays.Add(d);
+            }
+        }
     }
 }

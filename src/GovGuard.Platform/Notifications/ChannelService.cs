@@ -350,6 +350,11 @@ public sealed partial class ChannelService(
         {
             v.Add("url", "max_length", "地址（url）不能超过 2000 个字符。", "The URL (url) must be at most 2000 characters.");
         }
+        else if (input.Url is null)
+        {
+            // Kept as it was: checked when it was given, and again by the guard on every send.
+            host = Uri.TryCreate(url, UriKind.Absolute, out var kept) ? kept.IdnHost : string.Empty;
+        }
         else
         {
             // The same guard as every fetch, with DNS: an internal address is refused when saved, not only when sent.

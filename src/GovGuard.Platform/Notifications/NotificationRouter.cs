@@ -13,8 +13,8 @@ namespace GovGuard.Platform.Notifications;
 /// <summary>
 /// Decides which channels get a notice and queues one delivery per channel, in the caller's unit of work (so
 /// an alert and its deliveries are saved together). Routing: the organisations that own or work on the website
-/// (engaged in any role but assessor); for each, its channels for this website if it has any, else its default
-/// channels; only enabled channels whose minimum severity the alert reaches.
+/// (engaged in any role but assessor); their default channels and their channels for this website; only enabled
+/// channels whose minimum severity the alert reaches.
 /// </summary>
 public sealed class NotificationRouter(IOptions<AlertOptions> options)
 {
@@ -60,14 +60,7 @@ public sealed class NotificationRouter(IOptions<AlertOptions> options)
         var candidates = await db.NotificationChannels.AsNoTracking()
             .Where(c => c.Enabled && orgs.Contains(c.OrganisationId) && (c.WebsiteId == websiteId || c.WebsiteId == null))
             .ToListAsync(ct).ConfigureAwait(false);
-        var chosen = new List<NotificationChannel>();
-        foreach (var perOrg in candidates.GroupBy(c => c.OrganisationId))
-        {
-            var specific = perOrg.Where(c => c.WebsiteId == websiteId).ToList();
-            chosen.AddRange((specific.Count > 0 ? specific : perOrg.Where(c => c.WebsiteId == null)).Where(c => c.MinSeverity <= severity));
-        }
-
-        return chosen.OrderBy(c => c.Id).ToList();
+        return candidates.Where(c => c.MinSeverity <= severity).OrderBy(c => c.Id).ToList();
     }
 
     public static AlertNotice NoticeOf(Alert a, string websiteName, NoticeKind kind, string baseUrl)

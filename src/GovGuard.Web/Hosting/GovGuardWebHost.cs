@@ -112,6 +112,7 @@ public static class GovGuardWebHost
             .MapUsersApi()
             .MapWebsitesApi()
             .MapEngagementsApi()
+            .MapAlertsApi()
             .MapAuditApi();
 
         app.MapLanguageSwitch();
