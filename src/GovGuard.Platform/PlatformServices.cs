@@ -1,4 +1,5 @@
 using GovGuard.Platform.Accounts;
+using GovGuard.Platform.Alerts;
 using GovGuard.Platform.Audit;
 using GovGuard.Platform.Compliance;
 using GovGuard.Platform.Data;
@@ -63,6 +64,7 @@ public static class PlatformServices
         services.AddScoped<EngagementService>();
         services.AddScoped<AuditService>();
         services.AddGovGuardCompliance();
+        services.AddGovGuardAlerting();
         return services;
     }
 }

@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using GovGuard.Catalog.Roles;
 using GovGuard.Platform.Accounts;
+using GovGuard.Platform.Alerts;
+using GovGuard.Platform.Monitoring;
+using GovGuard.Platform.Notifications;
+using Microsoft.EntityFrameworkCore;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Websites;
 using GovGuard.Web.Tests.Infrastructure;
@@ -40,7 +44,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         string CustomerName,
         Guid SecurityOrg,
         WebsiteView Site,
-        Guid ProviderEngagement);
+        Guid ProviderEngagement,
+        Guid Alert,
+        Guid OwnerChannel,
+        Guid Window);
 
     /// <summary>One endpoint: how to call it and what each caller gets (statuses in <see cref="Callers"/> order).</summary>
     /// <remarks>A row marked <c>FreshWorldAfterSuccess</c> changes what later callers would see, so a success is followed by a new world.</remarks>
@@ -119,6 +126,39 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         new("POST", "/api/v1/websites/{id:guid}/transition", (w, _) => $"/api/v1/websites/{w.Site.Id}/transition", (_, _) => new { to = "migration" }, "401 404 403 403 403 409 409 409"),
         new("POST", "/api/v1/websites/{id:guid}/facts", (w, _) => $"/api/v1/websites/{w.Site.Id}/facts",
             (_, _) => new { fact = "contract_signed", value = true, note = "合同编号 HT-2026-001" }, "401 404 403 403 403 201 201 201"),
+        new("GET", "/api/v1/alerts/", (_, _) => "/api/v1/alerts?state=active", null, "401 200 200 200 200 200 200 200"),
+        new("GET", "/api/v1/alerts/{id:guid}", (w, _) => $"/api/v1/alerts/{w.Alert}", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/alerts/{id:guid}/acknowledge", (w, _) => $"/api/v1/alerts/{w.Alert}/acknowledge", (_, _) => new { },
+            "401 404 403 403 200 200 200 200"),
+        new("POST", "/api/v1/alerts/{id:guid}/resolve", (w, _) => $"/api/v1/alerts/{w.Alert}/resolve", (_, c) => new { note = "已处理 " + c },
+            "401 404 403 403 200 200 200 200", FreshWorldAfterSuccess: true),
+        new("GET", "/api/v1/websites/{websiteId:guid}/alert-settings/", (w, _) => $"/api/v1/websites/{w.Site.Id}/alert-settings", null, "401 404 200 200 200 200 200 200"),
+        new("PUT", "/api/v1/websites/{websiteId:guid}/alert-settings/", (w, _) => $"/api/v1/websites/{w.Site.Id}/alert-settings",
+            (_, _) => new { minFindingSeverity = "high", incompleteAfterChecks = 3 }, "401 404 403 403 200 200 200 200"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/maintenance-windows/", (w, _) => $"/api/v1/websites/{w.Site.Id}/maintenance-windows", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/maintenance-windows/", (w, _) => $"/api/v1/websites/{w.Site.Id}/maintenance-windows",
+            (_, c) => new { startsAt = DateTimeOffset.UtcNow.AddHours(1), endsAt = DateTimeOffset.UtcNow.AddHours(2), reason = "系统升级 " + c },
+            "401 404 403 403 201 201 201 201"),
+        new("PUT", "/api/v1/websites/{websiteId:guid}/maintenance-windows/{id:guid}", (w, _) => $"/api/v1/websites/{w.Site.Id}/maintenance-windows/{w.Window}",
+            (_, c) => new { startsAt = DateTimeOffset.UtcNow.AddHours(1), endsAt = DateTimeOffset.UtcNow.AddHours(3), reason = "延长 " + c },
+            "401 404 403 403 200 200 200 200"),
+        new("DELETE", "/api/v1/websites/{websiteId:guid}/maintenance-windows/{id:guid}", (w, _) => $"/api/v1/websites/{w.Site.Id}/maintenance-windows/{w.Window}", null,
+            "401 404 403 403 204 204 204 204", FreshWorldAfterSuccess: true),
+
+        new("GET", "/api/v1/notification-channels/", (_, _) => "/api/v1/notification-channels", null, "401 200 200 200 200 200 200 200"),
+        new("GET", "/api/v1/notification-channels/{id:guid}", (w, _) => $"/api/v1/notification-channels/{w.OwnerChannel}", null, "401 404 200 404 404 200 200 200"),
+        // A channel for the website: whoever works on it and may write.
+        new("POST", "/api/v1/notification-channels/", (_, _) => "/api/v1/notification-channels",
+            (w, c) => new { name = "值班群 " + c, kind = "webhook", websiteId = w.Site.Id, minSeverity = "high", url = "https://1.1.1.1/govguard-hook", secret = "s-" + c },
+            "401 404 403 403 201 201 201 201"),
+        // The owner's default channel: only its administrators change it.
+        new("PUT", "/api/v1/notification-channels/{id:guid}", (w, _) => $"/api/v1/notification-channels/{w.OwnerChannel}", (_, _) => new { name = "改名的渠道", minSeverity = "low" },
+            "401 404 403 404 404 403 200 200"),
+        new("DELETE", "/api/v1/notification-channels/{id:guid}", (w, _) => $"/api/v1/notification-channels/{w.OwnerChannel}", null,
+            "401 404 403 404 404 403 204 204", FreshWorldAfterSuccess: true),
+        new("POST", "/api/v1/notification-channels/{id:guid}/test", (w, _) => $"/api/v1/notification-channels/{w.OwnerChannel}/test", (_, _) => new { },
+            "401 404 403 404 404 403 200 200"),
+        new("GET", "/api/v1/notification-deliveries/", (_, _) => "/api/v1/notification-deliveries", null, "401 200 200 200 200 200 200 200"),
 
         new("GET", "/api/v1/audit/records", (_, _) => "/api/v1/audit/records", null, "401 403 403 200 403 403 200 200"),
         new("GET", "/api/v1/audit/export", (_, _) => "/api/v1/audit/export?format=jsonl", null, "401 403 403 200 403 403 200 200"),
@@ -152,7 +192,45 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         var p = await host.In(sp => sp.GetRequiredService<EngagementService>().CreateAsync(owner, site.Id, new EngagementInput(provider.Id, "provider", null), CancellationToken.None));
         var a = await host.In(sp => sp.GetRequiredService<EngagementService>().CreateAsync(owner, site.Id, new EngagementInput(assessor.Id, "assessor", null), CancellationToken.None));
         Assert.True(p.Succeeded && a.Succeeded);
-        return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id);
+        var alert = await SeedAlertAsync(host, site.Id);
+        var channel = await SeedChannelAsync(host, customer.Id);
+        var window = await host.In(sp => sp.GetRequiredService<MaintenanceService>().CreateAsync(owner, site.Id,
+            new MaintenanceInput(DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow.AddDays(1).AddHours(1), "计划变更"), CancellationToken.None));
+        Assert.True(window.Succeeded, window.Error?.Message.En);
+        return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id);
+    }
+
+    /// <summary>An open alert on the website, as the engine's observation of a monitor going down would open it.</summary>
+    private static async Task<Guid> SeedAlertAsync(TestHost host, Guid websiteId)
+    {
+        var monitor = Guid.NewGuid();
+        await host.App.Services.GetRequiredService<AlertProcessor>().ProcessAsync(new MonitorObservation(websiteId, monitor, MonitorKind.Availability,
+            MonitorHealth.Down, DateTimeOffset.UtcNow, new("连接超时", "connect timed out"), [], 1), CancellationToken.None);
+        await using var db = host.Db.Context();
+        return await db.Alerts.Where(x => x.MonitorId == monitor).Select(x => x.Id).SingleAsync();
+    }
+
+    /// <summary>The owner's default channel, stored directly: its loopback URL is refused when sent, so a test send fails fast offline.</summary>
+    private static async Task<Guid> SeedChannelAsync(TestHost host, Guid organisationId)
+    {
+        var box = host.App.Services.GetRequiredService<ChannelSecretBox>();
+        var c = new NotificationChannel
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = organisationId,
+            Name = "默认渠道",
+            Kind = ChannelKind.Webhook,
+            Host = "127.0.0.1",
+            SettingsJson = "{}",
+            ProtectedSecrets = box.Protect(new ChannelSecrets { Url = "http://127.0.0.1:9/hook" }),
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+            Version = 1,
+        };
+        await using var db = host.Db.Context();
+        db.NotificationChannels.Add(c);
+        await db.SaveChangesAsync();
+        return c.Id;
     }
 
     [Fact]
