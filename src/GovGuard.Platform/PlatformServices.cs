@@ -2,6 +2,7 @@ using GovGuard.Platform.Accounts;
 using GovGuard.Platform.Audit;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
+using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Websites;
 using Microsoft.AspNetCore.DataProtection;
@@ -14,8 +15,8 @@ namespace GovGuard.Platform;
 /// <summary>The platform's composition: one call per host.</summary>
 public static class PlatformServices
 {
-    /// <summary>Data, accounts, audit and the feature services.</summary>
-    public static IServiceCollection AddGovGuardPlatform(this IServiceCollection services, DatabaseOptions database)
+    /// <summary>Data, accounts, audit and the feature services (the monitoring engine itself comes with the silo).</summary>
+    public static IServiceCollection AddGovGuardPlatform(this IServiceCollection services, DatabaseOptions database, MonitoringOptions? monitoring = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
@@ -60,6 +61,7 @@ public static class PlatformServices
         services.AddScoped<WebsiteService>();
         services.AddScoped<EngagementService>();
         services.AddScoped<AuditService>();
+        services.AddGovGuardMonitoring(monitoring);
         return services;
     }
 }
