@@ -37,9 +37,21 @@ public sealed partial class MonitorService(
             return Error.NotFound(SiteLabel);
         }
 
-        var rows = await Rows(db.Monitors.Where(m => m.WebsiteId == websiteId)).OrderBy(r => r.M.Kind).ThenBy(r => r.M.Name)
-            .ToListAsync(ct).ConfigureAwait(false);
-        return rows.Select(ToView).ToList();
+        var rows = await Rows(db.Monitors.Where(m => m.WebsiteId == websiteId)).ToListAsync(ct).ConfigureAwait(false);
+        return rows.OrderBy(r => r.M.Kind).ThenBy(r => r.M.Name, StringComparer.Ordinal).Select(ToView).ToList();
+    }
+
+    /// <summary>True when the caller may change the monitors of the website (for pages that hide forms otherwise).</summary>
+    public async Task<bool> CanManageAsync(Caller caller, Guid websiteId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var site = await WebsiteAccess.Visible(db, caller).AsNoTracking().FirstOrDefaultAsync(w => w.Id == websiteId, ct).ConfigureAwait(false);
+        if (site is null || !caller.CanWrite)
+        {
+            return false;
+        }
+
+        return (await WebsiteAccess.RelationAsync(db, caller, site, ct).ConfigureAwait(false)).IsContributor;
     }
 
     public async Task<Outcome<MonitorDetails>> GetAsync(Caller caller, Guid id, CancellationToken ct)
@@ -485,7 +497,7 @@ public sealed partial class MonitorService(
 
         if (!Uri.TryCreate(target, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            v.Add("target", "url.scheme", $"监测目标（target）「{Cut(target)}」必须是 http 或 https 网址。", $"The target (target) \"{Cut(target)}\" must be an http or https URL.");
+            v.Add("target", "url.scheme", $"监测目标（target）「{Cut(target)}」必须是 http 或 https 网址（规则 url.scheme）。", $"The target (target) \"{Cut(target)}\" must be an http or https URL (rule url.scheme).");
             return target;
         }
 
