@@ -12,8 +12,9 @@ public sealed class EngineTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
-    [Fact]
-    public async Task A_site_returning_500_goes_down_after_the_retries_and_up_again_after_recovery()
+    [Theory]
+    [Databases]
+    public async Task A_site_returning_500_goes_down_after_the_retries_and_up_again_after_recovery(string database)
     {
         var status = StatusCodes.Status200OK;
         await using var farm = await LocalWebServer.StartAsync(app =>
@@ -21,7 +22,7 @@ public sealed class EngineTests
             app.MapGet("/", (HttpContext c) => { c.Response.StatusCode = Volatile.Read(ref status); return "某市人民政府"; });
             app.MapGet("/other", () => "其他网站");
         });
-        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var db = await TestDatabase.CreateAsync(database);
         var sink = new RecordingSink();
         await using var engine = await EngineHost.StartAsync(db, sink);
         var site = await engine.WebsiteAsync();
@@ -109,11 +110,12 @@ public sealed class EngineTests
         Assert.DoesNotContain(eo.Findings, f => f.Category == Categories.VulnExposedFile);
     }
 
-    [Fact]
-    public async Task A_restarted_host_on_the_same_database_continues_the_schedule()
+    [Theory]
+    [Databases]
+    public async Task A_restarted_host_on_the_same_database_continues_the_schedule(string database)
     {
         await using var farm = await LocalWebServer.StartAsync(app => app.MapGet("/", () => "ok"));
-        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var db = await TestDatabase.CreateAsync(database);
         var sink = new RecordingSink();
         Guid id;
         await using (var first = await EngineHost.StartAsync(db, sink))
