@@ -52,6 +52,7 @@ public static class GovGuardWebHost
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Error);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         var services = builder.Services;
         services.AddGovGuardPlatform(options.Database, options.Monitoring);
