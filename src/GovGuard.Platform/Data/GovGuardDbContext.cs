@@ -60,6 +60,12 @@ public abstract class GovGuardDbContext(DbContextOptions options)
 
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
 
+    public DbSet<Monitoring.Monitor> Monitors => Set<Monitoring.Monitor>();
+
+    public DbSet<Monitoring.CheckResult> CheckResults => Set<Monitoring.CheckResult>();
+
+    public DbSet<Monitoring.MonitorState> MonitorStates => Set<Monitoring.MonitorState>();
+
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseKind Kind { get; }
 

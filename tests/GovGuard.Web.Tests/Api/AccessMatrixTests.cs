@@ -6,6 +6,7 @@ using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 using GovGuard.Platform.Engagements;
+using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Websites;
 using GovGuard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -47,7 +48,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         Guid ProviderEngagement,
         Guid Alert,
         Guid OwnerChannel,
-        Guid Window);
+        Guid Window,
+        Guid MonitorId);
 
     /// <summary>One endpoint: how to call it and what each caller gets (statuses in <see cref="Callers"/> order).</summary>
     /// <remarks>A row marked <c>FreshWorldAfterSuccess</c> changes what later callers would see, so a success is followed by a new world.</remarks>
@@ -166,6 +168,24 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         new("PUT", "/api/v1/audit/kinds", (_, _) => "/api/v1/audit/kinds", (_, _) => new Dictionary<string, bool> { ["website.updated"] = true },
             "401 403 403 403 403 403 403 200"),
         new("GET", "/api/v1/audit/verify", (_, _) => "/api/v1/audit/verify", null, "401 403 403 403 403 403 403 200"),
+
+        // Monitors: whoever sees the website reads them; the owner and engaged contributors (not assessors, not viewers) change them.
+        new("GET", "/api/v1/websites/{websiteId:guid}/monitors/", (w, _) => $"/api/v1/websites/{w.Site.Id}/monitors", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/monitors/", (w, _) => $"/api/v1/websites/{w.Site.Id}/monitors",
+            (_, c) => new { kind = "availability", name = "首页 " + c, target = "https://www.example.gov.cn/" + c },
+            "401 404 403 403 201 201 201 201"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/monitors/defaults", (w, _) => $"/api/v1/websites/{w.Site.Id}/monitors/defaults", null,
+            "401 404 403 403 200 200 200 200"),
+        new("GET", "/api/v1/monitors/{id:guid}", (w, _) => $"/api/v1/monitors/{w.MonitorId}", null, "401 404 200 200 200 200 200 200"),
+        new("PUT", "/api/v1/monitors/{id:guid}", (w, _) => $"/api/v1/monitors/{w.MonitorId}",
+            (_, c) => new { name = "首页（改）" + c, target = "https://www.example.gov.cn/" },
+            "401 404 403 403 200 200 200 200"),
+        new("DELETE", "/api/v1/monitors/{id:guid}", (w, _) => $"/api/v1/monitors/{w.MonitorId}", null,
+            "401 404 403 403 204 204 204 204", FreshWorldAfterSuccess: true),
+        new("GET", "/api/v1/monitors/{id:guid}/results", (w, _) => $"/api/v1/monitors/{w.MonitorId}/results?limit=5", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/monitors/{id:guid}/check-now", (w, _) => $"/api/v1/monitors/{w.MonitorId}/check-now", null,
+            "401 404 403 403 200 200 200 200"),
+        new("GET", "/api/v1/monitoring/overview", (_, _) => "/api/v1/monitoring/overview", null, "401 200 200 200 200 200 200 200"),
     ];
 
     private static async Task<World> WorldAsync(TestHost host, string n, bool passwords)
@@ -197,7 +217,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         var window = await host.In(sp => sp.GetRequiredService<MaintenanceService>().CreateAsync(owner, site.Id,
             new MaintenanceInput(DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow.AddDays(1).AddHours(1), "计划变更"), CancellationToken.None));
         Assert.True(window.Succeeded, window.Error?.Message.En);
-        return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id);
+        var m = await host.In(sp => sp.GetRequiredService<MonitorService>().CreateAsync(owner, site.Id,
+            new MonitorInput("availability", "首页", "https://www.example.gov.cn/", IntervalSeconds: 3600), CancellationToken.None));
+        Assert.True(m.Succeeded, m.Error?.Message.En);
+        return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id, m.Value!.Id);
     }
 
     /// <summary>An open alert on the website, as the engine's observation of a monitor going down would open it.</summary>

@@ -944,6 +944,176 @@ namespace GovGuard.Platform.Data.Migrations.Sqlite
                     b.ToTable("website_transitions", (string)null);
                 });
 
+            modelBuilder.Entity("GovGuard.Platform.Monitoring.CheckResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Health")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncompleteReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LatencyMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MonitorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RawHealth")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SummaryEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryZh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WebsiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonitorId", "At");
+
+                    b.ToTable("check_results", (string)null);
+                });
+
+            modelBuilder.Entity("GovGuard.Platform.Monitoring.Monitor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailuresBeforeDown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InMaintenance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntervalSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuccessesBeforeUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimeoutSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WebsiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Enabled");
+
+                    b.HasIndex("WebsiteId");
+
+                    b.ToTable("monitors", (string)null);
+                });
+
+            modelBuilder.Entity("GovGuard.Platform.Monitoring.MonitorState", b =>
+                {
+                    b.Property<Guid>("MonitorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsecutiveSuccesses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Health")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastCheckAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastLatencyMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastSummaryEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSummaryZh")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MonitorId");
+
+                    b.ToTable("monitor_states", (string)null);
+                });
+
             modelBuilder.Entity("GovGuard.Platform.Notifications.NotificationChannel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1386,6 +1556,33 @@ namespace GovGuard.Platform.Data.Migrations.Sqlite
                     b.HasOne("GovGuard.Platform.Websites.Website", null)
                         .WithMany()
                         .HasForeignKey("WebsiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovGuard.Platform.Monitoring.CheckResult", b =>
+                {
+                    b.HasOne("GovGuard.Platform.Monitoring.Monitor", null)
+                        .WithMany()
+                        .HasForeignKey("MonitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovGuard.Platform.Monitoring.Monitor", b =>
+                {
+                    b.HasOne("GovGuard.Platform.Websites.Website", null)
+                        .WithMany()
+                        .HasForeignKey("WebsiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovGuard.Platform.Monitoring.MonitorState", b =>
+                {
+                    b.HasOne("GovGuard.Platform.Monitoring.Monitor", null)
+                        .WithOne()
+                        .HasForeignKey("GovGuard.Platform.Monitoring.MonitorState", "MonitorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
