@@ -6,7 +6,6 @@ using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 using GovGuard.Platform.Engagements;
-using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Websites;
 using GovGuard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
