@@ -3,6 +3,7 @@ using GovGuard.Platform.Audit;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Organisations;
+using GovGuard.Platform.Planning;
 using GovGuard.Platform.Websites;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -61,6 +62,7 @@ public static class PlatformServices
         services.AddScoped<WebsiteService>();
         services.AddScoped<EngagementService>();
         services.AddScoped<AuditService>();
+        services.AddScoped<PlanningService>();
         return services;
     }
 }

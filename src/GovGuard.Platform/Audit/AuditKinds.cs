@@ -29,6 +29,10 @@ public static class AuditKinds
     public const string AccessDenied = "access.denied";
     public const string AuditSettingsChanged = "audit.settings_changed";
     public const string AuditExported = "audit.exported";
+    public const string PlanningSaved = "planning.saved";
+    public const string PlanningSubmitted = "planning.submitted";
+    public const string PlanningApproved = "planning.approved";
+    public const string PlanningReviewed = "planning.reviewed";
 
     private static readonly List<AuditKind> Known =
     [
@@ -53,6 +57,10 @@ public static class AuditKinds
         new(AccessDenied, new("拒绝访问", "Access denied"), false),
         new(AuditSettingsChanged, new("修改审计设置", "Audit settings changed"), true),
         new(AuditExported, new("导出审计记录", "Audit log exported"), false),
+        new(PlanningSaved, new("保存规划材料", "Planning artefact saved"), true),
+        new(PlanningSubmitted, new("提交规划材料", "Planning artefact submitted"), true),
+        new(PlanningApproved, new("批准规划材料", "Planning artefact approved"), true),
+        new(PlanningReviewed, new("评审规划材料", "Planning artefact reviewed"), true),
     ];
 
     /// <summary>Every kind, in a stable order.</summary>

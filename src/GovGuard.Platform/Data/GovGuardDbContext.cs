@@ -2,6 +2,7 @@ using GovGuard.Platform.Accounts;
 using GovGuard.Platform.Audit;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Organisations;
+using GovGuard.Platform.Planning;
 using GovGuard.Platform.Websites;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -27,6 +28,12 @@ public abstract class GovGuardDbContext(DbContextOptions options)
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     public DbSet<AuditKindSetting> AuditKindSettings => Set<AuditKindSetting>();
+
+    public DbSet<Artefact> Artefacts => Set<Artefact>();
+
+    public DbSet<ArtefactReview> ArtefactReviews => Set<ArtefactReview>();
+
+    public DbSet<SlaTerms> SlaTerms => Set<SlaTerms>();
 
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseKind Kind { get; }

@@ -112,6 +112,7 @@ public static class GovGuardWebHost
             .MapUsersApi()
             .MapWebsitesApi()
             .MapEngagementsApi()
+            .MapPlanningApi()
             .MapAuditApi();
 
         app.MapLanguageSwitch();
