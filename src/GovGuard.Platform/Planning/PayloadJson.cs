@@ -16,6 +16,9 @@ namespace GovGuard.Platform.Planning;
 /// </summary>
 public static class PayloadJson
 {
+    /// <summary>Longest canonical payload stored: a planning document, not a file store (evidence files go elsewhere).</summary>
+    public const int MaxLength = 256 * 1024;
+
     public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

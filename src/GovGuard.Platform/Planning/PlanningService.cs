@@ -127,6 +127,12 @@ public sealed class PlanningService(GovGuardDbContext db, AuditLog audit, TimePr
         }
 
         var canonical = PayloadJson.Canonical(payload);
+        if (canonical.Length > PayloadJson.MaxLength)
+        {
+            return Error.Invalid([new FieldError("payload", "too_large", new Text(
+                $"内容（payload）过长：最多 {PayloadJson.MaxLength} 个字符。", $"The content (payload) is too long: at most {PayloadJson.MaxLength} characters."))]);
+        }
+
         var digest = PayloadJson.Digest(canonical);
         var latest = await db.Artefacts.Where(a => a.WebsiteId == websiteId && a.Kind == kind.Kind)
             .OrderByDescending(a => a.Number).FirstOrDefaultAsync(ct).ConfigureAwait(false);

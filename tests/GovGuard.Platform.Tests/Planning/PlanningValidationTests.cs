@@ -151,6 +151,24 @@ public sealed class PlanningValidationTests
         Assert.Contains(r.Error.Fields, f => f.Field == "milestones[1].end" && f.Rule == "date_order");
     }
 
+    [Theory]
+    [Databases]
+    public async Task An_oversized_payload_is_refused_whole(string db)
+    {
+        await using var w = await PlanningWorld.CreateAsync(db);
+        var payload = PlanningSamples.For(ArtefactKind.WebsiteInventory);
+        var devices = new JsonArray();
+        for (var i = 0; i < 80; i++)
+        {
+            devices.Add(new JsonObject { ["name"] = "交换机" + i, ["model"] = "S5700", ["configuration"] = new string('配', 4000) });
+        }
+
+        payload["devices"] = devices;
+        var r = await w.Save(w.Customer, ArtefactKind.WebsiteInventory, payload);
+        Assert.Equal(("payload", "too_large"), (r.Error!.Fields[0].Field, r.Error.Fields[0].Rule));
+        Assert.Equal(ErrorKind.NotFound, (await w.Get(w.Customer, ArtefactKind.WebsiteInventory)).Error!.Kind);
+    }
+
     private static void Set(JsonObject root, string path, JsonNode? value)
     {
         var parts = path.Split('.');
