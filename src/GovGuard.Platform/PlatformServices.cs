@@ -6,6 +6,7 @@ using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Organisations;
+using GovGuard.Platform.Planning;
 using GovGuard.Platform.Websites;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -67,6 +68,7 @@ public static class PlatformServices
         services.AddGovGuardCompliance();
         services.AddGovGuardAlerting();
         services.AddGovGuardMonitoring(monitoring);
+        services.AddScoped<PlanningService>();
         return services;
     }
 }

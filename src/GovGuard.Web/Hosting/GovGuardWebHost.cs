@@ -125,6 +125,7 @@ public static class GovGuardWebHost
             .MapEngagementsApi()
             .MapComplianceApi()
             .MapAlertsApi()
+            .MapPlanningApi()
             .MapAuditApi()
             .MapMonitorsApi();
 
