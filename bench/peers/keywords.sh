@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZE_MB="${SIZE_MB:-200}"
 RUNS="${RUNS:-3}"
-WORK="${WORK:-bench/work/keywords}"
+WORK="${WORK:-bench/scratch/keywords}"
 
 need() { command -v "$1" >/dev/null 2>&1 || { [ -n "${APT_UPDATED:-}" ] || { apt-get update -qq; APT_UPDATED=1; }; apt-get install -y --no-install-recommends "$2" >/dev/null; }; }
 need rg ripgrep
