@@ -4,6 +4,7 @@ using GovGuard.Platform.Compliance;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Organisations;
+using GovGuard.Platform.Reports;
 using GovGuard.Platform.Websites;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -63,6 +64,7 @@ public static class PlatformServices
         services.AddScoped<EngagementService>();
         services.AddScoped<AuditService>();
         services.AddGovGuardCompliance();
+        services.AddGovGuardReports();
         return services;
     }
 }

@@ -39,6 +39,7 @@ public static class AuditKinds
     public const string LifecycleFactSet = "lifecycle.fact_set";
     public const string LifecycleTransition = "lifecycle.transition";
     public const string LifecycleOverride = "lifecycle.override";
+    public const string ReportExported = "report.exported";
 
     private static readonly List<AuditKind> Known =
     [
@@ -73,6 +74,7 @@ public static class AuditKinds
         new(LifecycleFactSet, new("记录生命周期事实", "Lifecycle fact set"), true),
         new(LifecycleTransition, new("网站阶段变更", "Lifecycle transition"), true),
         new(LifecycleOverride, new("越过阶段关口", "Lifecycle gate overridden"), true),
+        new(ReportExported, new("导出合规报告", "Compliance report exported"), true),
     ];
 
     /// <summary>Every kind, in a stable order.</summary>

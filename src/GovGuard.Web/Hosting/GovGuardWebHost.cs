@@ -113,6 +113,7 @@ public static class GovGuardWebHost
             .MapWebsitesApi()
             .MapEngagementsApi()
             .MapComplianceApi()
+            .MapReportsApi()
             .MapAuditApi();
 
         app.MapLanguageSwitch();
