@@ -36,15 +36,21 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>The first administrator's one-time password, as `serve` prints it.</summary>
     public string? AdminOneTimePassword { get; }
 
-    public static async Task<TestHost> StartAsync(string database = "sqlite", bool requireAdminTwoFactor = false, TestDatabase? reuse = null)
+    public static async Task<TestHost> StartAsync(string database = "sqlite", bool requireAdminTwoFactor = false, TestDatabase? reuse = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var db = reuse ?? await TestDatabase.CreateAsync(database, migrate: false);
-        var app = GovGuardWebHost.Build(new GovGuardWebOptions
+        var options = new GovGuardWebOptions
         {
             Urls = "http://127.0.0.1:0",
             Database = db.Options,
             RequireAdminTwoFactor = requireAdminTwoFactor,
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            options.Settings[key] = value;
+        }
+
+        var app = GovGuardWebHost.Build(options);
         var password = await GovGuardWebHost.PrepareAsync(app, CancellationToken.None);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
