@@ -46,16 +46,16 @@ public static class ReportsApi
         {
             if (!printer.IsAvailable)
             {
-                return Problem(StatusCodes.Status501NotImplemented, "pdf_unavailable",
-                    new Text("此服务器未安装 Chromium，无法生成 PDF；可导出 Excel 或 CSV，或在浏览器中打印报告页面。",
-                        "PDF needs headless Chromium, which this server does not have; export Excel or CSV, or print the report page from the browser."),
-                    new Text($"未找到 Chromium：{printer.ChromiumPath}（配置项 GovGuard:Reports:ChromiumPath）。", $"No Chromium at {printer.ChromiumPath} (setting GovGuard:Reports:ChromiumPath)."));
+                // A 5xx carries no detail (the host strips it): the title says what to do.
+                return Problem(StatusCodes.Status501NotImplemented, "pdf_unavailable", new Text(
+                    "此服务器未安装 Chromium（配置项 GovGuard:Reports:ChromiumPath），无法生成 PDF；可导出 Excel 或 CSV，或在浏览器中打印报告页面。",
+                    "PDF needs headless Chromium, which this server does not have (setting GovGuard:Reports:ChromiumPath); export Excel or CSV, or print the report page from the browser."));
             }
 
             var html = await ReportDocument.RenderAsync(http.RequestServices, report, culture);
             var printed = await printer.PrintAsync(html, ct);
             return printed.Pdf is { } pdf ? pdf : Problem(StatusCodes.Status500InternalServerError, "pdf_failed",
-                new Text("PDF 生成失败，请稍后重试，或导出 Excel。", "The PDF could not be produced; try again later, or export Excel."), null);
+                new Text("PDF 生成失败，请稍后重试，或导出 Excel。", "The PDF could not be produced; try again later, or export Excel."));
         }, ct);
 
     /// <summary>Builds the report (visibility first), writes it in the asked language, records the export, sends it as a download.</summary>
@@ -99,12 +99,11 @@ public static class ReportsApi
         return $"{name}-{new Text("合规报告", "compliance-report").In(culture)}-{day}.{extension}";
     }
 
-    private static ProblemHttpResult Problem(int status, string type, Text title, Text? detail) => TypedResults.Problem(new ProblemDetails
+    private static ProblemHttpResult Problem(int status, string type, Text title) => TypedResults.Problem(new ProblemDetails
     {
         Status = status,
         Type = "https://govguard.local/problems/" + type,
         Title = title.In(CultureInfo.CurrentUICulture),
-        Detail = detail?.In(CultureInfo.CurrentUICulture),
     });
 
     /// <summary>What an export wrote: the file, or the problem that stopped it.</summary>
