@@ -1,8 +1,10 @@
 using GovGuard.Platform.Accounts;
+using GovGuard.Platform.Alerts;
 using GovGuard.Platform.Audit;
 using GovGuard.Platform.Compliance;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
+using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Reports;
 using GovGuard.Platform.Websites;
@@ -16,8 +18,8 @@ namespace GovGuard.Platform;
 /// <summary>The platform's composition: one call per host.</summary>
 public static class PlatformServices
 {
-    /// <summary>Data, accounts, audit and the feature services.</summary>
-    public static IServiceCollection AddGovGuardPlatform(this IServiceCollection services, DatabaseOptions database)
+    /// <summary>Data, accounts, audit and the feature services (the monitoring engine itself comes with the silo).</summary>
+    public static IServiceCollection AddGovGuardPlatform(this IServiceCollection services, DatabaseOptions database, MonitoringOptions? monitoring = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(database);
@@ -64,6 +66,8 @@ public static class PlatformServices
         services.AddScoped<EngagementService>();
         services.AddScoped<AuditService>();
         services.AddGovGuardCompliance();
+        services.AddGovGuardAlerting();
+        services.AddGovGuardMonitoring(monitoring);
         services.AddGovGuardReports();
         return services;
     }

@@ -39,6 +39,16 @@ public static class AuditKinds
     public const string LifecycleFactSet = "lifecycle.fact_set";
     public const string LifecycleTransition = "lifecycle.transition";
     public const string LifecycleOverride = "lifecycle.override";
+    public const string AlertAcknowledged = "alert.acknowledged";
+    public const string AlertResolved = "alert.resolved";
+    public const string AlertSettingsChanged = "alert.settings_changed";
+    public const string MaintenanceCreated = "maintenance.created";
+    public const string MaintenanceUpdated = "maintenance.updated";
+    public const string MaintenanceDeleted = "maintenance.deleted";
+    public const string ChannelCreated = "notification_channel.created";
+    public const string ChannelUpdated = "notification_channel.updated";
+    public const string ChannelDeleted = "notification_channel.deleted";
+    public const string ChannelTested = "notification_channel.tested";
     public const string ReportExported = "report.exported";
 
     private static readonly List<AuditKind> Known =
@@ -74,6 +84,16 @@ public static class AuditKinds
         new(LifecycleFactSet, new("记录生命周期事实", "Lifecycle fact set"), true),
         new(LifecycleTransition, new("网站阶段变更", "Lifecycle transition"), true),
         new(LifecycleOverride, new("越过阶段关口", "Lifecycle gate overridden"), true),
+        new(AlertAcknowledged, new("确认告警", "Alert acknowledged"), false),
+        new(AlertResolved, new("手动关闭告警", "Alert resolved by hand"), true),
+        new(AlertSettingsChanged, new("修改告警设置", "Alert settings changed"), true),
+        new(MaintenanceCreated, new("创建维护时段", "Maintenance window created"), true),
+        new(MaintenanceUpdated, new("修改维护时段", "Maintenance window changed"), true),
+        new(MaintenanceDeleted, new("删除维护时段", "Maintenance window deleted"), true),
+        new(ChannelCreated, new("创建通知渠道", "Notification channel created"), true),
+        new(ChannelUpdated, new("修改通知渠道", "Notification channel changed"), true),
+        new(ChannelDeleted, new("删除通知渠道", "Notification channel deleted"), true),
+        new(ChannelTested, new("测试通知渠道", "Notification channel tested"), false),
         new(ReportExported, new("导出合规报告", "Compliance report exported"), true),
     ];
 

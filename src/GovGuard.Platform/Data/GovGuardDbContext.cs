@@ -1,9 +1,11 @@
 using GovGuard.Platform.Accounts;
+using GovGuard.Platform.Alerts;
 using GovGuard.Platform.Audit;
 using GovGuard.Platform.Compliance;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Evidence;
 using GovGuard.Platform.Lifecycle;
+using GovGuard.Platform.Notifications;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Websites;
 using Microsoft.AspNetCore.Identity;
@@ -44,6 +46,25 @@ public abstract class GovGuardDbContext(DbContextOptions options)
     public DbSet<LifecycleFactRecord> LifecycleFacts => Set<LifecycleFactRecord>();
 
     public DbSet<WebsiteTransition> WebsiteTransitions => Set<WebsiteTransition>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
+
+    public DbSet<MonitorAlertState> MonitorAlertStates => Set<MonitorAlertState>();
+
+    public DbSet<WebsiteAlertSettings> WebsiteAlertSettings => Set<WebsiteAlertSettings>();
+
+    public DbSet<MaintenanceWindow> MaintenanceWindows => Set<MaintenanceWindow>();
+
+    public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
+
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+
+    public DbSet<Monitoring.Monitor> Monitors => Set<Monitoring.Monitor>();
+
+    public DbSet<Monitoring.CheckResult> CheckResults => Set<Monitoring.CheckResult>();
+
+    public DbSet<Monitoring.MonitorState> MonitorStates => Set<Monitoring.MonitorState>();
 
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseKind Kind { get; }

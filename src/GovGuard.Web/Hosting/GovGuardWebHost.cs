@@ -1,6 +1,8 @@
 using GovGuard.Platform;
 using GovGuard.Platform.Accounts;
 using GovGuard.Platform.Data;
+using GovGuard.Platform.Fetching;
+using GovGuard.Platform.Monitoring;
 using GovGuard.Web.Api;
 using GovGuard.Web.Auth;
 using GovGuard.Web.Ui;
@@ -49,9 +51,18 @@ public static class GovGuardWebHost
         // Keys live in the data folder, which only the service account reads; the warning says nothing new.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.Error);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         var services = builder.Services;
-        services.AddGovGuardPlatform(options.Database);
+        services.AddGovGuardPlatform(options.Database, options.Monitoring);
+        services.Configure<FetchOptions>(builder.Configuration.GetSection("Fetching"));
+        if (options.Monitoring.Engine)
+        {
+            // The monitoring engine: one silo in this process (embedded), or one node of a Redis cluster.
+            builder.UseOrleans(silo => silo.AddGovGuardMonitoringEngine(options.Monitoring));
+        }
+
         services.AddGovGuardAuth();
         services.Configure<SecurityOptions>(o => o.RequireAdminTwoFactor = options.RequireAdminTwoFactor);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -114,7 +125,9 @@ public static class GovGuardWebHost
             .MapEngagementsApi()
             .MapComplianceApi()
             .MapReportsApi()
-            .MapAuditApi();
+            .MapAlertsApi()
+            .MapAuditApi()
+            .MapMonitorsApi();
 
         app.MapLanguageSwitch();
         app.MapUi();

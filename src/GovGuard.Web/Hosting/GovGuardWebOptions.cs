@@ -9,6 +9,9 @@ public sealed class GovGuardWebOptions
 
     public DatabaseOptions Database { get; set; } = new();
 
+    /// <summary>The monitoring engine: embedded silo by default, a Redis cluster when <c>Redis</c> is set.</summary>
+    public Platform.Monitoring.MonitoringOptions Monitoring { get; set; } = new();
+
     /// <summary>Platform administrators must enrol a second factor (on by default; tests of other things switch it off).</summary>
     public bool RequireAdminTwoFactor { get; set; } = true;
 

@@ -13,7 +13,7 @@ public sealed class Services : IAsyncDisposable
 {
     private readonly ServiceProvider _root;
 
-    public Services(TestDatabase db, TimeProvider? time = null)
+    public Services(TestDatabase db, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -23,8 +23,12 @@ public sealed class Services : IAsyncDisposable
         }
 
         services.AddGovGuardPlatform(db.Options);
+        configure?.Invoke(services);
         _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
+
+    /// <summary>The root container, for singletons (background workers).</summary>
+    public IServiceProvider Root => _root;
 
     /// <summary>Runs <paramref name="work"/> in its own scope (one request's worth of services).</summary>
     public async Task<T> In<T>(Func<IServiceProvider, Task<T>> work)

@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using GovGuard.Catalog.Roles;
 using GovGuard.Platform.Accounts;
+using GovGuard.Platform.Alerts;
+using GovGuard.Platform.Monitoring;
+using GovGuard.Platform.Notifications;
+using Microsoft.EntityFrameworkCore;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Websites;
 using GovGuard.Web.Tests.Infrastructure;
@@ -40,7 +44,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         string CustomerName,
         Guid SecurityOrg,
         WebsiteView Site,
-        Guid ProviderEngagement);
+        Guid ProviderEngagement,
+        Guid Alert,
+        Guid OwnerChannel,
+        Guid Window,
+        Guid MonitorId);
 
     /// <summary>One endpoint: how to call it and what each caller gets (statuses in <see cref="Callers"/> order).</summary>
     /// <remarks>A row marked <c>FreshWorldAfterSuccess</c> changes what later callers would see, so a success is followed by a new world.</remarks>
@@ -119,6 +127,39 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         new("POST", "/api/v1/websites/{id:guid}/transition", (w, _) => $"/api/v1/websites/{w.Site.Id}/transition", (_, _) => new { to = "migration" }, "401 404 403 403 403 409 409 409"),
         new("POST", "/api/v1/websites/{id:guid}/facts", (w, _) => $"/api/v1/websites/{w.Site.Id}/facts",
             (_, _) => new { fact = "contract_signed", value = true, note = "合同编号 HT-2026-001" }, "401 404 403 403 403 201 201 201"),
+        new("GET", "/api/v1/alerts/", (_, _) => "/api/v1/alerts?state=active", null, "401 200 200 200 200 200 200 200"),
+        new("GET", "/api/v1/alerts/{id:guid}", (w, _) => $"/api/v1/alerts/{w.Alert}", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/alerts/{id:guid}/acknowledge", (w, _) => $"/api/v1/alerts/{w.Alert}/acknowledge", (_, _) => new { },
+            "401 404 403 403 200 200 200 200"),
+        new("POST", "/api/v1/alerts/{id:guid}/resolve", (w, _) => $"/api/v1/alerts/{w.Alert}/resolve", (_, c) => new { note = "已处理 " + c },
+            "401 404 403 403 200 200 200 200", FreshWorldAfterSuccess: true),
+        new("GET", "/api/v1/websites/{websiteId:guid}/alert-settings/", (w, _) => $"/api/v1/websites/{w.Site.Id}/alert-settings", null, "401 404 200 200 200 200 200 200"),
+        new("PUT", "/api/v1/websites/{websiteId:guid}/alert-settings/", (w, _) => $"/api/v1/websites/{w.Site.Id}/alert-settings",
+            (_, _) => new { minFindingSeverity = "high", incompleteAfterChecks = 3 }, "401 404 403 403 200 200 200 200"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/maintenance-windows/", (w, _) => $"/api/v1/websites/{w.Site.Id}/maintenance-windows", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/maintenance-windows/", (w, _) => $"/api/v1/websites/{w.Site.Id}/maintenance-windows",
+            (_, c) => new { startsAt = DateTimeOffset.UtcNow.AddHours(1), endsAt = DateTimeOffset.UtcNow.AddHours(2), reason = "系统升级 " + c },
+            "401 404 403 403 201 201 201 201"),
+        new("PUT", "/api/v1/websites/{websiteId:guid}/maintenance-windows/{id:guid}", (w, _) => $"/api/v1/websites/{w.Site.Id}/maintenance-windows/{w.Window}",
+            (_, c) => new { startsAt = DateTimeOffset.UtcNow.AddHours(1), endsAt = DateTimeOffset.UtcNow.AddHours(3), reason = "延长 " + c },
+            "401 404 403 403 200 200 200 200"),
+        new("DELETE", "/api/v1/websites/{websiteId:guid}/maintenance-windows/{id:guid}", (w, _) => $"/api/v1/websites/{w.Site.Id}/maintenance-windows/{w.Window}", null,
+            "401 404 403 403 204 204 204 204", FreshWorldAfterSuccess: true),
+
+        new("GET", "/api/v1/notification-channels/", (_, _) => "/api/v1/notification-channels", null, "401 200 200 200 200 200 200 200"),
+        new("GET", "/api/v1/notification-channels/{id:guid}", (w, _) => $"/api/v1/notification-channels/{w.OwnerChannel}", null, "401 404 200 404 404 200 200 200"),
+        // A channel for the website: whoever works on it and may write.
+        new("POST", "/api/v1/notification-channels/", (_, _) => "/api/v1/notification-channels",
+            (w, c) => new { name = "值班群 " + c, kind = "webhook", websiteId = w.Site.Id, minSeverity = "high", url = "https://1.1.1.1/govguard-hook", secret = "s-" + c },
+            "401 404 403 403 201 201 201 201"),
+        // The owner's default channel: only its administrators change it.
+        new("PUT", "/api/v1/notification-channels/{id:guid}", (w, _) => $"/api/v1/notification-channels/{w.OwnerChannel}", (_, _) => new { name = "改名的渠道", minSeverity = "low" },
+            "401 404 403 404 404 403 200 200"),
+        new("DELETE", "/api/v1/notification-channels/{id:guid}", (w, _) => $"/api/v1/notification-channels/{w.OwnerChannel}", null,
+            "401 404 403 404 404 403 204 204", FreshWorldAfterSuccess: true),
+        new("POST", "/api/v1/notification-channels/{id:guid}/test", (w, _) => $"/api/v1/notification-channels/{w.OwnerChannel}/test", (_, _) => new { },
+            "401 404 403 404 404 403 200 200"),
+        new("GET", "/api/v1/notification-deliveries/", (_, _) => "/api/v1/notification-deliveries", null, "401 200 200 200 200 200 200 200"),
 
         // Compliance report: everyone who sees the website reads it, the assessor included. The PDF row asks for a phase
         // that does not exist, so it checks access (404 before 400) without starting a browser per caller.
@@ -133,6 +174,24 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         new("PUT", "/api/v1/audit/kinds", (_, _) => "/api/v1/audit/kinds", (_, _) => new Dictionary<string, bool> { ["website.updated"] = true },
             "401 403 403 403 403 403 403 200"),
         new("GET", "/api/v1/audit/verify", (_, _) => "/api/v1/audit/verify", null, "401 403 403 403 403 403 403 200"),
+
+        // Monitors: whoever sees the website reads them; the owner and engaged contributors (not assessors, not viewers) change them.
+        new("GET", "/api/v1/websites/{websiteId:guid}/monitors/", (w, _) => $"/api/v1/websites/{w.Site.Id}/monitors", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/monitors/", (w, _) => $"/api/v1/websites/{w.Site.Id}/monitors",
+            (_, c) => new { kind = "availability", name = "首页 " + c, target = "https://www.example.gov.cn/" + c },
+            "401 404 403 403 201 201 201 201"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/monitors/defaults", (w, _) => $"/api/v1/websites/{w.Site.Id}/monitors/defaults", null,
+            "401 404 403 403 200 200 200 200"),
+        new("GET", "/api/v1/monitors/{id:guid}", (w, _) => $"/api/v1/monitors/{w.MonitorId}", null, "401 404 200 200 200 200 200 200"),
+        new("PUT", "/api/v1/monitors/{id:guid}", (w, _) => $"/api/v1/monitors/{w.MonitorId}",
+            (_, c) => new { name = "首页（改）" + c, target = "https://www.example.gov.cn/" },
+            "401 404 403 403 200 200 200 200"),
+        new("DELETE", "/api/v1/monitors/{id:guid}", (w, _) => $"/api/v1/monitors/{w.MonitorId}", null,
+            "401 404 403 403 204 204 204 204", FreshWorldAfterSuccess: true),
+        new("GET", "/api/v1/monitors/{id:guid}/results", (w, _) => $"/api/v1/monitors/{w.MonitorId}/results?limit=5", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/monitors/{id:guid}/check-now", (w, _) => $"/api/v1/monitors/{w.MonitorId}/check-now", null,
+            "401 404 403 403 200 200 200 200"),
+        new("GET", "/api/v1/monitoring/overview", (_, _) => "/api/v1/monitoring/overview", null, "401 200 200 200 200 200 200 200"),
     ];
 
     private static async Task<World> WorldAsync(TestHost host, string n, bool passwords)
@@ -159,7 +218,48 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         var p = await host.In(sp => sp.GetRequiredService<EngagementService>().CreateAsync(owner, site.Id, new EngagementInput(provider.Id, "provider", null), CancellationToken.None));
         var a = await host.In(sp => sp.GetRequiredService<EngagementService>().CreateAsync(owner, site.Id, new EngagementInput(assessor.Id, "assessor", null), CancellationToken.None));
         Assert.True(p.Succeeded && a.Succeeded);
-        return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id);
+        var alert = await SeedAlertAsync(host, site.Id);
+        var channel = await SeedChannelAsync(host, customer.Id);
+        var window = await host.In(sp => sp.GetRequiredService<MaintenanceService>().CreateAsync(owner, site.Id,
+            new MaintenanceInput(DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow.AddDays(1).AddHours(1), "计划变更"), CancellationToken.None));
+        Assert.True(window.Succeeded, window.Error?.Message.En);
+        var m = await host.In(sp => sp.GetRequiredService<MonitorService>().CreateAsync(owner, site.Id,
+            new MonitorInput("availability", "首页", "https://www.example.gov.cn/", IntervalSeconds: 3600), CancellationToken.None));
+        Assert.True(m.Succeeded, m.Error?.Message.En);
+        return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id, m.Value!.Id);
+    }
+
+    /// <summary>An open alert on the website, as the engine's observation of a monitor going down would open it.</summary>
+    private static async Task<Guid> SeedAlertAsync(TestHost host, Guid websiteId)
+    {
+        var monitor = Guid.NewGuid();
+        await host.App.Services.GetRequiredService<AlertProcessor>().ProcessAsync(new MonitorObservation(websiteId, monitor, MonitorKind.Availability,
+            MonitorHealth.Down, DateTimeOffset.UtcNow, new("连接超时", "connect timed out"), [], 1), CancellationToken.None);
+        await using var db = host.Db.Context();
+        return await db.Alerts.Where(x => x.MonitorId == monitor).Select(x => x.Id).SingleAsync();
+    }
+
+    /// <summary>The owner's default channel, stored directly: its loopback URL is refused when sent, so a test send fails fast offline.</summary>
+    private static async Task<Guid> SeedChannelAsync(TestHost host, Guid organisationId)
+    {
+        var box = host.App.Services.GetRequiredService<ChannelSecretBox>();
+        var c = new NotificationChannel
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = organisationId,
+            Name = "默认渠道",
+            Kind = ChannelKind.Webhook,
+            Host = "127.0.0.1",
+            SettingsJson = "{}",
+            ProtectedSecrets = box.Protect(new ChannelSecrets { Url = "http://127.0.0.1:9/hook" }),
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+            Version = 1,
+        };
+        await using var db = host.Db.Context();
+        db.NotificationChannels.Add(c);
+        await db.SaveChangesAsync();
+        return c.Id;
     }
 
     [Fact]

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace GovGuard.Platform.Monitoring;
+
+/// <summary>The default sink, so the engine runs on its own: logs changes of health. The alerting side replaces it.</summary>
+public sealed partial class LoggingObservationSink(ILogger<LoggingObservationSink> logger) : IObservationSink
+{
+    public ValueTask PublishAsync(MonitorObservation observation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        if (observation.Health != MonitorHealth.Up || observation.Findings.Count > 0)
+        {
+            LogObservation(logger, observation.MonitorId, observation.Kind, observation.Health, observation.Findings.Count);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Monitor {MonitorId} ({Kind}) is {Health} with {Findings} findings")]
+    private static partial void LogObservation(ILogger logger, Guid monitorId, MonitorKind kind, MonitorHealth health, int findings);
+}
