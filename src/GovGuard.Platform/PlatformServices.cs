@@ -6,6 +6,7 @@ using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Organisations;
+using GovGuard.Platform.Planning;
 using GovGuard.Platform.Reports;
 using GovGuard.Platform.Websites;
 using Microsoft.AspNetCore.DataProtection;
@@ -68,6 +69,7 @@ public static class PlatformServices
         services.AddGovGuardCompliance();
         services.AddGovGuardAlerting();
         services.AddGovGuardMonitoring(monitoring);
+        services.AddScoped<PlanningService>();
         services.AddGovGuardReports();
         return services;
     }

@@ -49,6 +49,10 @@ public static class AuditKinds
     public const string ChannelUpdated = "notification_channel.updated";
     public const string ChannelDeleted = "notification_channel.deleted";
     public const string ChannelTested = "notification_channel.tested";
+    public const string PlanningSaved = "planning.saved";
+    public const string PlanningSubmitted = "planning.submitted";
+    public const string PlanningApproved = "planning.approved";
+    public const string PlanningReviewed = "planning.reviewed";
     public const string ReportExported = "report.exported";
 
     private static readonly List<AuditKind> Known =
@@ -94,6 +98,10 @@ public static class AuditKinds
         new(ChannelUpdated, new("修改通知渠道", "Notification channel changed"), true),
         new(ChannelDeleted, new("删除通知渠道", "Notification channel deleted"), true),
         new(ChannelTested, new("测试通知渠道", "Notification channel tested"), false),
+        new(PlanningSaved, new("保存规划材料", "Planning artefact saved"), true),
+        new(PlanningSubmitted, new("提交规划材料", "Planning artefact submitted"), true),
+        new(PlanningApproved, new("批准规划材料", "Planning artefact approved"), true),
+        new(PlanningReviewed, new("评审规划材料", "Planning artefact reviewed"), true),
         new(ReportExported, new("导出合规报告", "Compliance report exported"), true),
     ];
 

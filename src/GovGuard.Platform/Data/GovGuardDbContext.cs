@@ -7,6 +7,7 @@ using GovGuard.Platform.Evidence;
 using GovGuard.Platform.Lifecycle;
 using GovGuard.Platform.Notifications;
 using GovGuard.Platform.Organisations;
+using GovGuard.Platform.Planning;
 using GovGuard.Platform.Websites;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -65,6 +66,11 @@ public abstract class GovGuardDbContext(DbContextOptions options)
     public DbSet<Monitoring.CheckResult> CheckResults => Set<Monitoring.CheckResult>();
 
     public DbSet<Monitoring.MonitorState> MonitorStates => Set<Monitoring.MonitorState>();
+    public DbSet<Artefact> Artefacts => Set<Artefact>();
+
+    public DbSet<ArtefactReview> ArtefactReviews => Set<ArtefactReview>();
+
+    public DbSet<SlaTerms> SlaTerms => Set<SlaTerms>();
 
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseKind Kind { get; }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GovGuard.Platform.Monitoring;
 
-/// <summary>The default sink, so the engine runs on its own: logs changes of health. The alerting side replaces it.</summary>
+/// <summary>Logs observations that are not plain Up, so the engine says what it sees even without alerting. One of the sinks.</summary>
 public sealed partial class LoggingObservationSink(ILogger<LoggingObservationSink> logger) : IObservationSink
 {
     public ValueTask PublishAsync(MonitorObservation observation, CancellationToken ct)

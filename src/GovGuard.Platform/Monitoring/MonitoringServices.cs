@@ -27,7 +27,7 @@ public static class MonitoringServices
         services.AddGuardedFetching();
         services.AddMetrics();
         services.TryAddSingleton<MonitorMetrics>();
-        services.TryAddSingleton<IObservationSink, LoggingObservationSink>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IObservationSink, LoggingObservationSink>());
         services.TryAddSingleton<IMonitorEngine, NoMonitorEngine>();
         services.TryAddSingleton<ProbeLimiter>();
         services.TryAddSingleton<PageDetectors>();

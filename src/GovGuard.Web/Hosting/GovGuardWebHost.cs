@@ -126,6 +126,7 @@ public static class GovGuardWebHost
             .MapComplianceApi()
             .MapReportsApi()
             .MapAlertsApi()
+            .MapPlanningApi()
             .MapAuditApi()
             .MapMonitorsApi();
 

@@ -50,7 +50,7 @@ public sealed class AlertsEndToEndTests
             result);
 
     private static Task Publish(World w, MonitorObservation o) =>
-        w.Host.App.Services.GetRequiredService<IObservationSink>().PublishAsync(o, CancellationToken.None).AsTask();
+        w.Host.App.Services.GetRequiredService<Platform.Alerts.AlertPipeline>().PublishAsync(o, CancellationToken.None).AsTask();
 
     [Theory]
     [Databases]

@@ -6,6 +6,8 @@ using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 using GovGuard.Platform.Engagements;
+using GovGuard.Platform.Planning;
+using GovGuard.Platform.Tests.Planning;
 using GovGuard.Platform.Websites;
 using GovGuard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -160,6 +162,23 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         new("POST", "/api/v1/notification-channels/{id:guid}/test", (w, _) => $"/api/v1/notification-channels/{w.OwnerChannel}/test", (_, _) => new { },
             "401 404 403 404 404 403 200 200"),
         new("GET", "/api/v1/notification-deliveries/", (_, _) => "/api/v1/notification-deliveries", null, "401 200 200 200 200 200 200 200"),
+        // Planning artefacts: the world holds a draft website inventory (v1) and an approved SLA.
+        new("GET", "/api/v1/websites/{websiteId:guid}/planning/", (w, _) => $"/api/v1/websites/{w.Site.Id}/planning", null, "401 404 200 200 200 200 200 200"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/planning/sla-terms", (w, _) => $"/api/v1/websites/{w.Site.Id}/planning/sla-terms", null, "401 404 200 200 200 200 200 200"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/planning/{kind}", (w, _) => $"/api/v1/websites/{w.Site.Id}/planning/website_inventory", null, "401 404 200 200 200 200 200 200"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/planning/{kind}/start", (w, _) => $"/api/v1/websites/{w.Site.Id}/planning/contract_checklist/start", null, "401 404 200 200 200 200 200 200"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/planning/{kind}/versions", (w, _) => $"/api/v1/websites/{w.Site.Id}/planning/sla/versions", null, "401 404 200 200 200 200 200 200"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/planning/{kind}/versions/{number:int}", (w, _) => $"/api/v1/websites/{w.Site.Id}/planning/website_inventory/versions/1", null, "401 404 200 200 200 200 200 200"),
+        // The provider drafts the migration plan (5.2.2 c); the assessor and the platform operator do not write.
+        new("PUT", "/api/v1/websites/{websiteId:guid}/planning/{kind}", (w, _) => $"/api/v1/websites/{w.Site.Id}/planning/migration_plan",
+            (_, _) => new { payload = PlanningSamples.For(ArtefactKind.MigrationPlan) }, "401 404 403 403 200 200 200 403"),
+        // Only the customer and the kind's contributors submit (the provider does not write the inventory).
+        new("POST", "/api/v1/websites/{websiteId:guid}/planning/{kind}/versions/{number:int}/submit", (w, _) => $"/api/v1/websites/{w.Site.Id}/planning/website_inventory/versions/1/submit", (_, _) => new { },
+            "401 404 403 403 403 200 200 403", FreshWorldAfterSuccess: true),
+        new("POST", "/api/v1/websites/{websiteId:guid}/planning/{kind}/versions/{number:int}/approve", (w, _) => $"/api/v1/websites/{w.Site.Id}/planning/website_inventory/versions/1/approve", (_, _) => new { },
+            "401 404 403 403 403 403 200 403", FreshWorldAfterSuccess: true),
+        new("POST", "/api/v1/websites/{websiteId:guid}/planning/{kind}/versions/{number:int}/reviews", (w, _) => $"/api/v1/websites/{w.Site.Id}/planning/website_inventory/versions/1/reviews",
+            (_, _) => new { verdict = "concerns", note = "网络设备清单不完整。" }, "401 404 403 201 403 403 403 403"),
 
         // Compliance report: everyone who sees the website reads it, the assessor included. The PDF row asks for a phase
         // that does not exist, so it checks access (404 before 400) without starting a browser per caller.
@@ -226,6 +245,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         var m = await host.In(sp => sp.GetRequiredService<MonitorService>().CreateAsync(owner, site.Id,
             new MonitorInput("availability", "首页", "https://www.example.gov.cn/", IntervalSeconds: 3600), CancellationToken.None));
         Assert.True(m.Succeeded, m.Error?.Message.En);
+        await SeedPlanningAsync(host, owner, site.Id);
         return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id, m.Value!.Id);
     }
 
@@ -260,6 +280,14 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         db.NotificationChannels.Add(c);
         await db.SaveChangesAsync();
         return c.Id;
+    }
+
+    private static async Task SeedPlanningAsync(TestHost host, Platform.Access.Caller owner, Guid site)
+    {
+        var inventory = await host.In(sp => sp.GetRequiredService<PlanningService>().SaveAsync(owner, site, "website_inventory", new ArtefactInput(PlanningSamples.For(ArtefactKind.WebsiteInventory)), CancellationToken.None));
+        var sla = await host.In(sp => sp.GetRequiredService<PlanningService>().SaveAsync(owner, site, "sla", new ArtefactInput(PlanningSamples.For(ArtefactKind.Sla)), CancellationToken.None));
+        var approved = await host.In(sp => sp.GetRequiredService<PlanningService>().ApproveAsync(owner, site, "sla", 1, CancellationToken.None));
+        Assert.True(inventory.Succeeded && sla.Succeeded && approved.Succeeded);
     }
 
     [Fact]

@@ -8,12 +8,12 @@ namespace GovGuard.Platform.Monitoring.Engine;
 
 /// <summary>
 /// Runs one check for a grain: the probe under the monitor's timeout, the retry logic, the batched write, then the
-/// observation to <see cref="IObservationSink"/> with the stored result's id. Shared by every grain of the silo.
+/// observation to every <see cref="IObservationSink"/> (alerting, the log, tests) with the stored result's id. Shared by every grain of the silo.
 /// </summary>
 public sealed partial class MonitorChecker(
     IEnumerable<IMonitorProbe> probes,
     ResultWriter writer,
-    IObservationSink sink,
+    IEnumerable<IObservationSink> sinks,
     MonitorMetrics metrics,
     TimeProvider time,
     ILogger<MonitorChecker> logger)
@@ -65,13 +65,17 @@ public sealed partial class MonitorChecker(
         next.LastResultId = id;
         CopyInto(next, state);
         metrics.Checked(monitor.Kind, health);
-        try
+        var observation = new MonitorObservation(monitor.WebsiteId, monitor.Id, monitor.Kind, health, at, summary, outcome.Findings, id);
+        foreach (var sink in sinks)
         {
-            await sink.PublishAsync(new MonitorObservation(monitor.WebsiteId, monitor.Id, monitor.Kind, health, at, summary, outcome.Findings, id), ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogSinkFailed(logger, monitor.Id, ex.GetType().Name);
+            try
+            {
+                await sink.PublishAsync(observation, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSinkFailed(logger, monitor.Id, ex.GetType().Name);
+            }
         }
 
         return new CheckReport(id, health, outcome.Health, at, outcome.LatencyMs, outcome.StatusCode, result.SummaryZh, result.SummaryEn, outcome.Findings.Count);
