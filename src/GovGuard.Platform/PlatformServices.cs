@@ -7,6 +7,7 @@ using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Planning;
+using GovGuard.Platform.Reports;
 using GovGuard.Platform.Websites;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -69,6 +70,7 @@ public static class PlatformServices
         services.AddGovGuardAlerting();
         services.AddGovGuardMonitoring(monitoring);
         services.AddScoped<PlanningService>();
+        services.AddGovGuardReports();
         return services;
     }
 }

@@ -53,6 +53,7 @@ public static class AuditKinds
     public const string PlanningSubmitted = "planning.submitted";
     public const string PlanningApproved = "planning.approved";
     public const string PlanningReviewed = "planning.reviewed";
+    public const string ReportExported = "report.exported";
 
     private static readonly List<AuditKind> Known =
     [
@@ -101,6 +102,7 @@ public static class AuditKinds
         new(PlanningSubmitted, new("提交规划材料", "Planning artefact submitted"), true),
         new(PlanningApproved, new("批准规划材料", "Planning artefact approved"), true),
         new(PlanningReviewed, new("评审规划材料", "Planning artefact reviewed"), true),
+        new(ReportExported, new("导出合规报告", "Compliance report exported"), true),
     ];
 
     /// <summary>Every kind, in a stable order.</summary>

@@ -58,7 +58,7 @@ public static class AuditApi
             await foreach (var x in records.WithCancellation(ct))
             {
                 await w.WriteLineAsync(fmt == "csv"
-                    ? string.Join(',', x.Seq.ToString(CultureInfo.InvariantCulture), x.At.ToString("O", CultureInfo.InvariantCulture), x.Kind, x.Outcome, Csv(x.ActorName), x.WebsiteId?.ToString() ?? string.Empty, x.ObjectType ?? string.Empty, x.ObjectId ?? string.Empty, Csv(x.Summary), x.BeforeDigest ?? string.Empty, x.AfterDigest ?? string.Empty, x.Hash)
+                    ? string.Join(',', x.Seq.ToString(CultureInfo.InvariantCulture), x.At.ToString("O", CultureInfo.InvariantCulture), x.Kind, x.Outcome, Csv.Cell(x.ActorName), x.WebsiteId?.ToString() ?? string.Empty, x.ObjectType ?? string.Empty, x.ObjectId ?? string.Empty, Csv.Cell(x.Summary), x.BeforeDigest ?? string.Empty, x.AfterDigest ?? string.Empty, x.Hash)
                     : JsonSerializer.Serialize(x, JsonOptions.Web));
             }
         }, fmt == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson", $"govguard-audit.{fmt}");
@@ -81,13 +81,6 @@ public static class AuditApi
         }
 
         return TypedResults.Ok(await AuditVerifier.VerifyAsync(db, ct, anchor));
-    }
-
-    /// <summary>Spreadsheet-safe CSV cell: quoted, and a leading = + - @ defused (CSV injection).</summary>
-    internal static string Csv(string value)
-    {
-        var v = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }
 

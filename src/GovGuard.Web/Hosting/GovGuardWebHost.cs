@@ -124,6 +124,7 @@ public static class GovGuardWebHost
             .MapWebsitesApi()
             .MapEngagementsApi()
             .MapComplianceApi()
+            .MapReportsApi()
             .MapAlertsApi()
             .MapPlanningApi()
             .MapAuditApi()

@@ -180,6 +180,13 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         new("POST", "/api/v1/websites/{websiteId:guid}/planning/{kind}/versions/{number:int}/reviews", (w, _) => $"/api/v1/websites/{w.Site.Id}/planning/website_inventory/versions/1/reviews",
             (_, _) => new { verdict = "concerns", note = "网络设备清单不完整。" }, "401 404 403 201 403 403 403 403"),
 
+        // Compliance report: everyone who sees the website reads it, the assessor included. The PDF row asks for a phase
+        // that does not exist, so it checks access (404 before 400) without starting a browser per caller.
+        new("GET", "/api/v1/websites/{websiteId:guid}/reports/compliance", (w, _) => $"/api/v1/websites/{w.Site.Id}/reports/compliance", null, "401 404 200 200 200 200 200 200"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/reports/compliance.csv", (w, _) => $"/api/v1/websites/{w.Site.Id}/reports/compliance.csv?phase=planning", null, "401 404 200 200 200 200 200 200"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/reports/compliance.xlsx", (w, _) => $"/api/v1/websites/{w.Site.Id}/reports/compliance.xlsx?phase=exit", null, "401 404 200 200 200 200 200 200"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/reports/compliance.pdf", (w, _) => $"/api/v1/websites/{w.Site.Id}/reports/compliance.pdf?phase=nonsense", null, "401 404 400 400 400 400 400 400"),
+
         new("GET", "/api/v1/audit/records", (_, _) => "/api/v1/audit/records", null, "401 403 403 200 403 403 200 200"),
         new("GET", "/api/v1/audit/export", (_, _) => "/api/v1/audit/export?format=jsonl", null, "401 403 403 200 403 403 200 200"),
         new("GET", "/api/v1/audit/kinds", (_, _) => "/api/v1/audit/kinds", null, "401 200 200 200 200 200 200 200"),
