@@ -36,9 +36,7 @@ internal static class AlertAccess
     /// <summary>Records the refusal (access.denied) and returns the 403.</summary>
     public static async Task<Error> DenyAsync(GovGuardDbContext db, AuditLog audit, Caller caller, string objectType, string? objectId, Website? site, Text why, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        await audit.RecordAsync(db, caller, new AuditEvent(AuditKinds.AccessDenied, $"拒绝：{why.Zh} / denied: {why.En}", objectType,
-            objectId, site?.CustomerId, site?.Id, Outcome: AuditOutcomes.Denied), ct).ConfigureAwait(false);
-        return Error.Forbidden(why);
+        ArgumentNullException.ThrowIfNull(audit);
+        return await audit.DenyAsync(db, caller, why, objectType, objectId, site?.CustomerId, site?.Id, ct).ConfigureAwait(false);
     }
 }

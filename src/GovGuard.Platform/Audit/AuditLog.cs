@@ -66,6 +66,19 @@ public sealed class AuditLog(TimeProvider time, AuditAnchor anchor)
     }
 
     /// <summary>Adds the records to the context; returns the new head, or null when nothing was recorded.</summary>
+    /// <summary>
+    /// Records a refused action (<c>access.denied</c>) in its own transaction, dropping whatever the context was
+    /// tracking, and returns the 403 to give. The one way every feature refuses.
+    /// </summary>
+    public async Task<Common.Error> DenyAsync(GovGuardDbContext db, Caller caller, Common.Text why, string objectType, string? objectId, Guid? organisationId, Guid? websiteId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.ChangeTracker.Clear();
+        await RecordAsync(db, caller, new AuditEvent(AuditKinds.AccessDenied, $"拒绝：{why.Zh} / denied: {why.En}", objectType,
+            objectId, organisationId, websiteId, Outcome: AuditOutcomes.Denied), ct).ConfigureAwait(false);
+        return Common.Error.Forbidden(why);
+    }
+
     internal async Task<(long Seq, string Hash)?> AppendAsync(GovGuardDbContext db, Caller caller, IReadOnlyList<AuditEvent> events, CancellationToken ct)
     {
         if (events.Count == 0)

@@ -41,9 +41,6 @@ public static class DutyAccess
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(site);
-        db.ChangeTracker.Clear();
-        await audit.RecordAsync(db, caller, new AuditEvent(AuditKinds.AccessDenied, $"拒绝：{why.Zh} / denied: {why.En}", objectType,
-            objectId, site.CustomerId, site.Id, Outcome: AuditOutcomes.Denied), ct).ConfigureAwait(false);
-        return Error.Forbidden(why);
+        return await audit.DenyAsync(db, caller, why, objectType, objectId, site.CustomerId, site.Id, ct).ConfigureAwait(false);
     }
 }

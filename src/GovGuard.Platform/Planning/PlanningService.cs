@@ -506,13 +506,8 @@ public sealed class PlanningService(GovGuardDbContext db, AuditLog audit, TimePr
         return relation.Roles.Contains(EngagementRole.Assessor) && caller.CanWrite;
     }
 
-    private async Task<Error> DenyAsync(Caller caller, Website site, ArtefactKindInfo kind, Text why, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        await audit.RecordAsync(db, caller, new AuditEvent(AuditKinds.AccessDenied, $"拒绝：{why.Zh} / denied: {why.En}", "planning_artefact",
-            kind.Code, site.CustomerId, site.Id, Outcome: AuditOutcomes.Denied), ct).ConfigureAwait(false);
-        return Error.Forbidden(why);
-    }
+    private Task<Error> DenyAsync(Caller caller, Website site, ArtefactKindInfo kind, Text why, CancellationToken ct) =>
+        audit.DenyAsync(db, caller, why, "planning_artefact", kind.Code, site.CustomerId, site.Id, ct);
 
     private static object Snapshot(Artefact a) => new
     {

@@ -231,13 +231,8 @@ public sealed partial class WebsiteService(GovGuardDbContext db, AuditLog audit,
         return true;
     }
 
-    private async Task<Error> DenyAsync(Caller caller, Website? site, Text why, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        await audit.RecordAsync(db, caller, new AuditEvent(AuditKinds.AccessDenied, $"拒绝：{why.Zh} / denied: {why.En}", "website",
-            site?.Id.ToString(), site?.CustomerId, site?.Id, Outcome: AuditOutcomes.Denied), ct).ConfigureAwait(false);
-        return Error.Forbidden(why);
-    }
+    private Task<Error> DenyAsync(Caller caller, Website? site, Text why, CancellationToken ct) =>
+        audit.DenyAsync(db, caller, why, "website", site?.Id.ToString(), site?.CustomerId, site?.Id, ct);
 
     private async Task CheckUniqueAsync(Validation v, string? siteCode, Guid? self, CancellationToken ct)
     {
