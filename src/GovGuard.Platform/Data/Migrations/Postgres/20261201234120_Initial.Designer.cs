@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovGuard.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGovGuardDbContext))]
-    [Migration("20261201231706_Planning")]
-    partial class Planning
+    [Migration("20261201234120_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
