@@ -71,6 +71,16 @@ public static class GovGuardWebHost
             ctx.ProblemDetails.Detail = ctx.ProblemDetails.Status >= 500 ? null : ctx.ProblemDetails.Detail;
             ctx.ProblemDetails.Extensions.Remove("exception");
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+            // A body the framework could not read at all (malformed JSON): say so, naming the body, in the caller's language.
+            if (ctx.ProblemDetails.Status == StatusCodes.Status400BadRequest && ctx.HttpContext.Request.Path.StartsWithSegments("/api")
+                && !ctx.ProblemDetails.Extensions.ContainsKey("errors") && ctx.ProblemDetails.Title == "Bad Request")
+            {
+                var message = new Platform.Common.Text("请求体（body）必须是有效的 JSON 对象。", "The request body (body) must be a valid JSON object.")
+                    .In(System.Globalization.CultureInfo.CurrentUICulture);
+                ctx.ProblemDetails.Title = message;
+                ctx.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [message] };
+                ctx.ProblemDetails.Extensions["rules"] = new[] { new { field = "body", rule = "json" } };
+            }
         });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

@@ -69,6 +69,7 @@ public sealed class FoundationFlowTests
         using var garbage = await host.Client(user.Token).PostAsync("/api/v1/websites", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
         Assert.DoesNotContain("Exception", await garbage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True((await garbage.Json()).GetProperty("errors").TryGetProperty("body", out _));
     }
 
     [Fact]
