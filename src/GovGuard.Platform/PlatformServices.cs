@@ -4,6 +4,7 @@ using GovGuard.Platform.Audit;
 using GovGuard.Platform.Compliance;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
+using GovGuard.Platform.Fetching;
 using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Planning;
@@ -66,6 +67,8 @@ public static class PlatformServices
         services.AddScoped<WebsiteService>();
         services.AddScoped<EngagementService>();
         services.AddScoped<AuditService>();
+        // One guarded fetcher for monitoring, alert delivery and everything else that reaches out.
+        services.AddGuardedFetching();
         services.AddGovGuardCompliance();
         services.AddGovGuardAlerting();
         services.AddGovGuardMonitoring(monitoring);

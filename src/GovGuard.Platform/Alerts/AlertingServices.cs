@@ -1,4 +1,3 @@
-using GovGuard.Platform.Fetching;
 using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Notifications;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +12,7 @@ public static class AlertingServices
 {
     /// <summary>
     /// Alerts, maintenance windows, channels, the delivery worker, and the <see cref="IObservationSink"/> the
-    /// engine publishes to (replacing any default the engine registered). Options come from the <c>Alerts</c>
+    /// engine publishes to (beside the engine's logging sink). Options come from the <c>Alerts</c>
     /// configuration section when there is a configuration, then from <paramref name="configure"/>.
     /// </summary>
     public static IServiceCollection AddGovGuardAlerting(this IServiceCollection services, Action<AlertOptions>? configure = null)
@@ -28,9 +27,7 @@ public static class AlertingServices
 
         alerts.Validate(o => o.Validate().Count == 0, "Alerts options are not usable: check the windows, intervals and PublicBaseUrl.").ValidateOnStart();
 
-        // Webhook and SMTP addresses are checked by the fetcher's guard and allow-list (the Fetching section).
-        services.AddGuardedFetching();
-        services.AddSingleton<IConfigureOptions<FetchOptions>>(sp => new ConfigureOptions<FetchOptions>(o => sp.GetService<IConfiguration>()?.GetSection("Fetching").Bind(o)));
+        // Webhook and SMTP addresses are checked by the fetcher's guard and allow-list (registered once by AddGovGuardPlatform).
 
         services.AddSingleton<NotificationHttp>();
         services.AddSingleton<ChannelSecretBox>();

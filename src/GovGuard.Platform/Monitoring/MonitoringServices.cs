@@ -24,7 +24,6 @@ public static class MonitoringServices
         MonitoringAudit.Register();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Options.Create(options));
-        services.AddGuardedFetching();
         services.AddMetrics();
         services.TryAddSingleton<MonitorMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IObservationSink, LoggingObservationSink>());
