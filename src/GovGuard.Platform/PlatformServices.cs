@@ -73,6 +73,7 @@ public static class PlatformServices
         services.AddGovGuardAlerting();
         services.AddGovGuardMonitoring(monitoring);
         services.AddScoped<PlanningService>();
+        services.AddScoped<Lifecycle.ILifecycleFactsContributor, PlanningFactsContributor>();
         services.AddGovGuardReports();
         return services;
     }

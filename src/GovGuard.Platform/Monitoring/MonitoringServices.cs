@@ -31,6 +31,7 @@ public static class MonitoringServices
         services.TryAddSingleton<ProbeLimiter>();
         services.TryAddSingleton<PageDetectors>();
         services.AddScoped<MonitorService>();
+        services.AddScoped<Evidence.IAutomaticEvidenceSource, MonitorEvidenceSource>();
         return services;
     }
 

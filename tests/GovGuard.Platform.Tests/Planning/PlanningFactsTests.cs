@@ -1,6 +1,9 @@
 using GovGuard.Catalog.Lifecycle;
 using GovGuard.Platform.Planning;
+using GovGuard.Platform.Common;
+using GovGuard.Platform.Lifecycle;
 using GovGuard.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovGuard.Platform.Tests.Planning;
 
@@ -64,5 +67,36 @@ public sealed class PlanningFactsTests
         var facts = await Facts(w);
         Assert.False(facts.DecisionReportApproved);
         Assert.Contains("migration_decision", facts.ApprovedKinds);
+    }
+
+    [Theory]
+    [Databases]
+    public async Task The_lifecycle_gate_reads_the_approved_artefacts_without_facts_recorded_by_hand(string db)
+    {
+        await using var w = await PlanningWorld.CreateAsync(db);
+        Task<Outcome<TransitionView>> Move() => w.S.In(sp => sp.GetRequiredService<LifecycleService>()
+            .TransitionAsync(w.Customer, w.Site.Id, new TransitionInput("migration"), CancellationToken.None));
+
+        var refused = (await Move()).Value!;
+        Assert.False(refused.Moved);
+        Assert.Contains(refused.Failures, f => f.Code == "migration_plan.missing");
+
+        foreach (var k in new[] { ArtefactKind.WebsiteInventory, ArtefactKind.MigrationDecision, ArtefactKind.ResourceNeeds, ArtefactKind.SecurityRequirements,
+                     ArtefactKind.RequirementsReport, ArtefactKind.ProviderSelection, ArtefactKind.ContractChecklist })
+        {
+            await w.Approved(k);
+        }
+
+        // A submitted, not approved, migration plan still blocks.
+        var plan = await w.Save(w.Customer, ArtefactKind.MigrationPlan, PlanningSamples.For(ArtefactKind.MigrationPlan));
+        await w.Submit(w.Customer, ArtefactKind.MigrationPlan, plan.Value!.Number);
+        refused = (await Move()).Value!;
+        Assert.Equal(["migration_plan.missing"], refused.Failures.Select(f => f.Code));
+
+        await w.Approve(w.Customer, ArtefactKind.MigrationPlan, plan.Value!.Number);
+        var moved = (await Move()).Value!;
+        Assert.True(moved.Moved, string.Join(", ", moved.Failures.Select(f => f.Code)));
+        await using var ctx = w.Db.Context();
+        Assert.Empty(ctx.LifecycleFacts.Where(f => f.WebsiteId == w.Site.Id));
     }
 }
