@@ -12,6 +12,7 @@ using GovGuard.Platform.Reports;
 using GovGuard.Platform.Websites;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -62,6 +63,13 @@ public static class PlatformServices
         services.AddScoped<UserService>();
         services.AddScoped<TokenService>();
         services.AddScoped<SignInCheck>();
+        services.TryAddSingleton(sp =>
+        {
+            var o = new SignInThrottleOptions();
+            sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?.GetSection(SignInThrottleOptions.Section).Bind(o);
+            return o;
+        });
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<TwoFactorService>();
         services.AddScoped<OrganisationService>();
         services.AddScoped<WebsiteService>();

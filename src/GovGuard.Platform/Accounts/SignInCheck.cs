@@ -16,10 +16,11 @@ public enum SignInFailure
     CodeRequired,
     BadCode,
     Disabled,
+    Throttled,
 }
 
 /// <summary>The result of checking a user name, password and (when enrolled) second-factor code.</summary>
-public sealed record SignInResult(User? User, SignInFailure Failure)
+public sealed record SignInResult(User? User, SignInFailure Failure, TimeSpan? RetryAfter = null)
 {
     public bool Succeeded => Failure == SignInFailure.None;
 
@@ -28,20 +29,43 @@ public sealed record SignInResult(User? User, SignInFailure Failure)
         SignInFailure.None => new("登录成功。", "Signed in."),
         SignInFailure.LockedOut => new("登录失败次数过多，账号已临时锁定，请 15 分钟后再试。", "Too many failed attempts: the account is locked for 15 minutes."),
         SignInFailure.CodeRequired => new("此账号已启用双因素认证，请输入动态口令（code）。", "This account uses a second factor: enter the code (code)."),
+        SignInFailure.Throttled => new(
+            $"来自该地址的登录失败次数过多，请 {Minutes} 分钟后再试。",
+            $"Too many failed sign-ins from this address: try again in {Minutes} minute(s)."),
         SignInFailure.BadCode => new("动态口令（code）不正确或已使用过。", "The code (code) is wrong or was already used."),
         _ => new("用户名或密码不正确。", "The user name or password is wrong."),
     };
+
+    private int Minutes => (int)Math.Ceiling((RetryAfter ?? TimeSpan.Zero).TotalMinutes);
 }
 
 /// <summary>
 /// The one place a password is checked (UI sign-in and API token issue): lockout after five failures,
-/// single-use TOTP codes, and every outcome audited.
+/// single-use TOTP codes, throttling of addresses that fail too often (<see cref="SignInThrottle"/>), and every
+/// outcome audited.
 /// </summary>
-public sealed class SignInCheck(GovGuardDbContext db, UserManager<User> users, AuditLog audit, TimeProvider time)
+public sealed class SignInCheck(GovGuardDbContext db, UserManager<User> users, AuditLog audit, TimeProvider time, SignInThrottle throttle)
 {
     private static string? DummyHash;
 
     public async Task<SignInResult> CheckAsync(string? userName, string? password, string? code, string? clientAddress, CancellationToken ct)
+    {
+        if (throttle.RetryAfter(clientAddress) is { } wait)
+        {
+            await Record(null, AuditKinds.SignInFailed, $"登录被限流（用户名 {Cut(userName)}） / throttled sign-in", clientAddress, ct).ConfigureAwait(false);
+            return new SignInResult(null, SignInFailure.Throttled, wait);
+        }
+
+        var result = await CheckCredentialsAsync(userName, password, code, clientAddress, ct).ConfigureAwait(false);
+        if (result.Failure is not (SignInFailure.None or SignInFailure.CodeRequired))
+        {
+            throttle.Failed(clientAddress);
+        }
+
+        return result;
+    }
+
+    private async Task<SignInResult> CheckCredentialsAsync(string? userName, string? password, string? code, string? clientAddress, CancellationToken ct)
     {
         var user = string.IsNullOrWhiteSpace(userName) ? null : await users.FindByNameAsync(userName.Trim()).ConfigureAwait(false);
         if (user is null || string.IsNullOrEmpty(password))

@@ -14,6 +14,9 @@ public enum ErrorKind
 
     /// <summary>The request clashes with the current state (409).</summary>
     Conflict,
+
+    /// <summary>Too many requests from this caller or address; try again later (429).</summary>
+    TooManyRequests,
 }
 
 /// <summary>One broken rule on one input field: the field's wire name, a rule code and a sentence naming both.</summary>

@@ -47,6 +47,12 @@ public static class AccountApi
     {
         var ip = http.Connection.RemoteIpAddress?.ToString();
         var result = await check.CheckAsync(body.UserName, body.Password, body.Code, ip, ct);
+        if (result.Failure == SignInFailure.Throttled)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(result.RetryAfter!.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiResults.Problem(new Error(ErrorKind.TooManyRequests, result.Message, []));
+        }
+
         if (!result.Succeeded)
         {
             var kind = result.Failure is SignInFailure.CodeRequired or SignInFailure.BadCode ? "code" : "password";

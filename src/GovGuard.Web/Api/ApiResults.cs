@@ -19,6 +19,7 @@ public static class ApiResults
             ErrorKind.NotFound => (StatusCodes.Status404NotFound, "not_found"),
             ErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "forbidden"),
             ErrorKind.Conflict => (StatusCodes.Status409Conflict, "conflict"),
+            ErrorKind.TooManyRequests => (StatusCodes.Status429TooManyRequests, "too_many_requests"),
             _ => (StatusCodes.Status500InternalServerError, "error"),
         };
         var problem = new ProblemDetails

@@ -64,6 +64,7 @@ public static class GovGuardWebHost
         }
 
         services.AddGovGuardAuth();
+        services.AddGovGuardApiRateLimits(builder.Configuration);
         services.Configure<SecurityOptions>(o => o.RequireAdminTwoFactor = options.RequireAdminTwoFactor);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -112,6 +113,7 @@ public static class GovGuardWebHost
         app.UseAuthentication();
         app.Use((http, next) => CallerContext.ResolveAsync(http, () => next(http)));
         app.UseFreshAccountGuard();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
 
