@@ -17,6 +17,8 @@ public static class GovGuardCli
         root.Subcommands.Add(CatalogCommand.Create());
         root.Subcommands.Add(ManifestCommands.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(BackupCommands.Backup());
+        root.Subcommands.Add(BackupCommands.Restore());
         return root;
     }
 
