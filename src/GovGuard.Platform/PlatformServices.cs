@@ -9,6 +9,7 @@ using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Planning;
 using GovGuard.Platform.Reports;
+using GovGuard.Platform.Reports.Operations;
 using GovGuard.Platform.Websites;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -74,6 +75,7 @@ public static class PlatformServices
         services.AddGovGuardMonitoring(monitoring);
         services.AddScoped<PlanningService>();
         services.AddGovGuardReports();
+        services.AddGovGuardOperationReports();
         return services;
     }
 }
