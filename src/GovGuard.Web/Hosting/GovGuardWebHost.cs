@@ -135,6 +135,7 @@ public static class GovGuardWebHost
             .MapEngagementsApi()
             .MapComplianceApi()
             .MapReportsApi()
+            .MapOperationReportsApi()
             .MapAlertsApi()
             .MapPlanningApi()
             .MapAuditApi()
