@@ -38,7 +38,7 @@ public static class OperationReportSnapshots
     private static object? Cell(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.TryGetInt64(out var n) ? n : e.GetDouble(),
+        JsonValueKind.Number => e.TryGetInt64(out var n) ? (object)n : e.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Object when e.TryGetProperty("zh", out var zh) && e.TryGetProperty("en", out var en) => new Text(zh.GetString() ?? string.Empty, en.GetString() ?? string.Empty),
