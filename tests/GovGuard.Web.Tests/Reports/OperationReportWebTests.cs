@@ -189,7 +189,8 @@ public sealed class OperationReportWebTests(ITestOutputHelper output)
             report = (await scope.ServiceProvider.GetRequiredService<OperationReportService>().BuildAsync(owner, site, new PeriodInput("2026-10"), CancellationToken.None)).Value!;
         }
 
-        var html = await OperationReportDocument.RenderAsync(root, report, CultureInfo.GetCultureInfo("zh-CN"));
+        // The renderer escapes non-ASCII text as character references: read the text decoded.
+        var html = WebUtility.HtmlDecode(await OperationReportDocument.RenderAsync(root, report, CultureInfo.GetCultureInfo("zh-CN")));
         Assert.Contains("<section class=\"op-contributed\" id=\"op-section-incidents\"", html, StringComparison.Ordinal);
         Assert.Contains("七、安全事件", html, StringComparison.Ordinal);
         Assert.Contains("网页篡改", html, StringComparison.Ordinal);
@@ -198,13 +199,13 @@ public sealed class OperationReportWebTests(ITestOutputHelper output)
         Assert.True(html.IndexOf("op-vulnerabilities", StringComparison.Ordinal) < html.IndexOf("op-section-incidents", StringComparison.Ordinal));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
-        var english = await OperationReportDocument.RenderAsync(root, report, CultureInfo.GetCultureInfo("en"));
+        var english = WebUtility.HtmlDecode(await OperationReportDocument.RenderAsync(root, report, CultureInfo.GetCultureInfo("en")));
         Assert.Contains("7. Incidents", english, StringComparison.Ordinal);
         Assert.Contains("Web tampering", english, StringComparison.Ordinal);
 
         // Without any registered section the report is the platform's own six parts.
-        var bare = await OperationReportDocument.RenderAsync(root, report with { Sections = [] }, CultureInfo.GetCultureInfo("zh-CN"));
-        Assert.DoesNotContain("op-contributed", bare, StringComparison.Ordinal);
+        var bare = WebUtility.HtmlDecode(await OperationReportDocument.RenderAsync(root, report with { Sections = [] }, CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.DoesNotContain("<section class=\"op-contributed\"", bare, StringComparison.Ordinal);
         Assert.Contains("六、漏洞及修复时间", bare, StringComparison.Ordinal);
     }
 
