@@ -73,6 +73,8 @@ public sealed class OperationReportWebTests(ITestOutputHelper output)
             // The assessor reads; only the parties who report may store it.
             Assert.Empty(browser.Driver.FindElements(By.Id("op-store")));
             output.WriteLine("screenshot: " + browser.Screenshot("operation-report"));
+            ((IJavaScriptExecutor)browser.Driver).ExecuteScript("document.getElementById('chart-availability').scrollIntoView()");
+            output.WriteLine("charts: " + browser.Screenshot("operation-report-charts"));
             browser.Wait(By.CssSelector("header.top a.lang")).Click();
             Assert.Equal("Government website security operation report", browser.Wait(By.Id("op-title")).Text);
             Assert.Equal(expected, browser.Wait(By.Id("op-availability")).Text);
