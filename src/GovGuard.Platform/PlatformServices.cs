@@ -9,6 +9,7 @@ using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Planning;
 using GovGuard.Platform.Reports;
+using GovGuard.Platform.Reports.Operations;
 using GovGuard.Platform.Websites;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -83,6 +84,7 @@ public static class PlatformServices
         services.AddScoped<PlanningService>();
         services.AddScoped<Lifecycle.ILifecycleFactsContributor, PlanningFactsContributor>();
         services.AddGovGuardReports();
+        services.AddGovGuardOperationReports();
         return services;
     }
 }

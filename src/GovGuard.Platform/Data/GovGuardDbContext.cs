@@ -72,6 +72,8 @@ public abstract class GovGuardDbContext(DbContextOptions options)
 
     public DbSet<SlaTerms> SlaTerms => Set<SlaTerms>();
 
+    public DbSet<Reports.Operations.OperationReportRecord> OperationReports => Set<Reports.Operations.OperationReportRecord>();
+
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseKind Kind { get; }
 

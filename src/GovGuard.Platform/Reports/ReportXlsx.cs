@@ -16,9 +16,12 @@ public static class ReportXlsx
     private const uint HeaderStyle = 1;
     private const uint TextStyle = 2;
 
-    public static byte[] Write(ComplianceReport report, CultureInfo culture)
+    public static byte[] Write(ComplianceReport report, CultureInfo culture) => Write(ReportTables.All(report, culture));
+
+    /// <summary>Any report's tables as a workbook; sheet names must already be valid and unique.</summary>
+    public static byte[] Write(IReadOnlyList<ReportTable> tables)
     {
-        var tables = ReportTables.All(report, culture);
+        ArgumentNullException.ThrowIfNull(tables);
         using var stream = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {

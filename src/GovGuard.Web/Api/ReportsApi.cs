@@ -42,21 +42,24 @@ public static class ReportsApi
         ExportAsync(http, reports, websiteId, phase, lang, "xlsx", Xlsx, (report, culture) => Task.FromResult<Written>(ReportXlsx.Write(report, culture)), ct);
 
     private static Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(HttpContext http, ComplianceReportService reports, PdfPrinter printer, Guid websiteId, string? phase, string? lang, CancellationToken ct) =>
-        ExportAsync(http, reports, websiteId, phase, lang, "pdf", "application/pdf", async (report, culture) =>
-        {
-            if (!printer.IsAvailable)
-            {
-                // A 5xx carries no detail (the host strips it): the title says what to do.
-                return Problem(StatusCodes.Status501NotImplemented, "pdf_unavailable", new Text(
-                    "此服务器未安装 Chromium（配置项 GovGuard:Reports:ChromiumPath），无法生成 PDF；可导出 Excel 或 CSV，或在浏览器中打印报告页面。",
-                    "PDF needs headless Chromium, which this server does not have (setting GovGuard:Reports:ChromiumPath); export Excel or CSV, or print the report page from the browser."));
-            }
+        ExportAsync(http, reports, websiteId, phase, lang, "pdf", "application/pdf",
+            (report, culture) => PrintAsync(printer, () => ReportDocument.RenderAsync(http.RequestServices, report, culture), ct), ct);
 
-            var html = await ReportDocument.RenderAsync(http.RequestServices, report, culture);
-            var printed = await printer.PrintAsync(html, ct);
-            return printed.Pdf is { } pdf ? pdf : Problem(StatusCodes.Status500InternalServerError, "pdf_failed",
-                new Text("PDF 生成失败，请稍后重试，或导出 Excel。", "The PDF could not be produced; try again later, or export Excel."));
-        }, ct);
+    /// <summary>Prints a standalone report file to PDF, or says why it cannot: 501 without Chromium, 500 when the print failed.</summary>
+    internal static async Task<Written> PrintAsync(PdfPrinter printer, Func<Task<string>> html, CancellationToken ct)
+    {
+        if (!printer.IsAvailable)
+        {
+            // A 5xx carries no detail (the host strips it): the title says what to do.
+            return Problem(StatusCodes.Status501NotImplemented, "pdf_unavailable", new Text(
+                "此服务器未安装 Chromium（配置项 GovGuard:Reports:ChromiumPath），无法生成 PDF；可导出 Excel 或 CSV，或在浏览器中打印报告页面。",
+                "PDF needs headless Chromium, which this server does not have (setting GovGuard:Reports:ChromiumPath); export Excel or CSV, or print the report page from the browser."));
+        }
+
+        var printed = await printer.PrintAsync(await html(), ct);
+        return printed.Pdf is { } pdf ? pdf : Problem(StatusCodes.Status500InternalServerError, "pdf_failed",
+            new Text("PDF 生成失败，请稍后重试，或导出 Excel。", "The PDF could not be produced; try again later, or export Excel."));
+    }
 
     /// <summary>Builds the report (visibility first), writes it in the asked language, records the export, sends it as a download.</summary>
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
@@ -82,24 +85,27 @@ public static class ReportsApi
     }
 
     /// <summary><c>lang=en</c> or <c>lang=zh-CN</c>; otherwise the request's language (Accept-Language, Chinese by default).</summary>
-    private static CultureInfo Language(string? lang) =>
+    internal static CultureInfo Language(string? lang) =>
         lang is { Length: > 0 } ? (lang.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Culture.English : Culture.Chinese)
         : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? Culture.English : Culture.Chinese;
 
     /// <summary>"省政府门户网站-合规报告-20261202.xlsx": the website's name with anything a file system dislikes replaced.</summary>
-    private static string FileName(ComplianceReport report, CultureInfo culture, string extension)
+    private static string FileName(ComplianceReport report, CultureInfo culture, string extension) =>
+        FileName(report.Website.Name, new Text("合规报告", "compliance-report").In(culture), report.GeneratedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture), extension);
+
+    /// <summary>"{website}-{what}-{when}.{extension}", with anything a file system dislikes in the website's name replaced.</summary>
+    internal static string FileName(string website, string what, string when, string extension)
     {
         var name = new StringBuilder();
-        foreach (var ch in report.Website.Name)
+        foreach (var ch in website)
         {
             name.Append(char.IsControl(ch) || Path.GetInvalidFileNameChars().Contains(ch) || ch is '"' or '\\' or '/' or ':' or '*' or '?' or '<' or '>' or '|' ? '_' : ch);
         }
 
-        var day = report.GeneratedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        return $"{name}-{new Text("合规报告", "compliance-report").In(culture)}-{day}.{extension}";
+        return $"{name}-{what}-{when}.{extension}";
     }
 
-    private static ProblemHttpResult Problem(int status, string type, Text title) => TypedResults.Problem(new ProblemDetails
+    internal static ProblemHttpResult Problem(int status, string type, Text title) => TypedResults.Problem(new ProblemDetails
     {
         Status = status,
         Type = "https://govguard.local/problems/" + type,
@@ -107,7 +113,7 @@ public static class ReportsApi
     });
 
     /// <summary>What an export wrote: the file, or the problem that stopped it.</summary>
-    private readonly record struct Written(byte[]? Bytes, ProblemHttpResult? Problem)
+    internal readonly record struct Written(byte[]? Bytes, ProblemHttpResult? Problem)
     {
         public static implicit operator Written(byte[] bytes) => new(bytes, null);
 

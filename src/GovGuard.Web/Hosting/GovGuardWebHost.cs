@@ -137,6 +137,7 @@ public static class GovGuardWebHost
             .MapEngagementsApi()
             .MapComplianceApi()
             .MapReportsApi()
+            .MapOperationReportsApi()
             .MapAlertsApi()
             .MapPlanningApi()
             .MapAuditApi()

@@ -50,7 +50,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         Guid Alert,
         Guid OwnerChannel,
         Guid Window,
-        Guid MonitorId);
+        Guid MonitorId,
+        Guid OperationReport);
 
     /// <summary>One endpoint: how to call it and what each caller gets (statuses in <see cref="Callers"/> order).</summary>
     /// <remarks>A row marked <c>FreshWorldAfterSuccess</c> changes what later callers would see, so a success is followed by a new world.</remarks>
@@ -187,6 +188,15 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         new("GET", "/api/v1/websites/{websiteId:guid}/reports/compliance.xlsx", (w, _) => $"/api/v1/websites/{w.Site.Id}/reports/compliance.xlsx?phase=exit", null, "401 404 200 200 200 200 200 200"),
         new("GET", "/api/v1/websites/{websiteId:guid}/reports/compliance.pdf", (w, _) => $"/api/v1/websites/{w.Site.Id}/reports/compliance.pdf?phase=nonsense", null, "401 404 400 400 400 400 400 400"),
 
+        // Operation report: everyone who sees the website reads it; the owner's members, the provider and agents with write access store it.
+        new("GET", "/api/v1/websites/{websiteId:guid}/reports/operation", (w, _) => $"/api/v1/websites/{w.Site.Id}/reports/operation?month=2026-10", null, "401 404 200 200 200 200 200 200"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/reports/operation.xlsx", (w, _) => $"/api/v1/websites/{w.Site.Id}/reports/operation.xlsx?from=2026-10-01&to=2026-10-08", null, "401 404 200 200 200 200 200 200"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/reports/operation.pdf", (w, _) => $"/api/v1/websites/{w.Site.Id}/reports/operation.pdf?month=nonsense", null, "401 404 400 400 400 400 400 400"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/reports/operation/records", (w, _) => $"/api/v1/websites/{w.Site.Id}/reports/operation/records", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/reports/operation/records", (w, _) => $"/api/v1/websites/{w.Site.Id}/reports/operation/records", (_, _) => new { month = "2026-10" },
+            "401 404 403 403 201 201 201 201"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/reports/operation/records/{recordId:guid}", (w, _) => $"/api/v1/websites/{w.Site.Id}/reports/operation/records/{w.OperationReport}", null, "401 404 200 200 200 200 200 200"),
+
         new("GET", "/api/v1/audit/records", (_, _) => "/api/v1/audit/records", null, "401 403 403 200 403 403 200 200"),
         new("GET", "/api/v1/audit/export", (_, _) => "/api/v1/audit/export?format=jsonl", null, "401 403 403 200 403 403 200 200"),
         new("GET", "/api/v1/audit/kinds", (_, _) => "/api/v1/audit/kinds", null, "401 200 200 200 200 200 200 200"),
@@ -246,7 +256,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
             new MonitorInput("availability", "首页", "https://www.example.gov.cn/", IntervalSeconds: 3600), CancellationToken.None));
         Assert.True(m.Succeeded, m.Error?.Message.En);
         await SeedPlanningAsync(host, owner, site.Id);
-        return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id, m.Value!.Id);
+        var report = await host.In(sp => sp.GetRequiredService<Platform.Reports.Operations.OperationReportService>().StoreAsync(owner, site.Id, new("2026-10"), CancellationToken.None));
+        Assert.True(report.Succeeded, report.Error?.Message.En);
+        return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id, m.Value!.Id, report.Value!.Id);
     }
 
     /// <summary>An open alert on the website, as the engine's observation of a monitor going down would open it.</summary>

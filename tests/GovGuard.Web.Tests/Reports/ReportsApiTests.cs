@@ -170,7 +170,7 @@ public sealed class ReportsApiTests(ITestOutputHelper output)
     }
 
     /// <summary>Runs a tool and returns its output, or null when the tool is not installed.</summary>
-    private static string? Run(string tool, params string[] args)
+    internal static string? Run(string tool, params string[] args)
     {
         var path = new[] { "/usr/bin", "/usr/local/bin" }.Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
         if (path is null)

@@ -29,28 +29,37 @@ public static class ReportDocument
         return reader.ReadToEnd().Replace("</", "<\\/", StringComparison.Ordinal);
     });
 
-    public static async Task<string> RenderAsync(IServiceProvider services, ComplianceReport report, CultureInfo culture)
+    public static Task<string> RenderAsync(IServiceProvider services, ComplianceReport report, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return RenderAsync<ReportView>(services, new Dictionary<string, object?> { [nameof(ReportView.Report)] = report },
+            $"{report.Website.Name} · {ReportText.ReportTitle.In(culture)}", culture);
+    }
+
+    /// <summary>Any report view as a standalone file: the component rendered in <paramref name="culture"/>, the stylesheet inlined.</summary>
+    public static async Task<string> RenderAsync<TView>(IServiceProvider services, IDictionary<string, object?> parameters, string title, CultureInfo culture)
+        where TView : IComponent
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(culture);
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         var body = await renderer.Dispatcher.InvokeAsync(async () =>
         {
             // The view names things in the current UI culture, as the pages do.
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;
-            var output = await renderer.RenderComponentAsync<ReportView>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(ReportView.Report)] = report }));
+            var output = await renderer.RenderComponentAsync<TView>(ParameterView.FromDictionary(parameters));
             return output.ToHtmlString();
         });
         var lang = culture.TwoLetterISOLanguageName == "en" ? "en" : "zh-CN";
-        var title = Encoder.Encode($"{report.Website.Name} · {ReportText.ReportTitle.In(culture)}");
+        var encoded = Encoder.Encode(title);
         return $"""
             <!DOCTYPE html>
             <html lang="{lang}">
             <head>
             <meta charset="utf-8" />
             <meta http-equiv="Content-Security-Policy" content="{Policy}" />
-            <title>{title}</title>
+            <title>{encoded}</title>
             <style>
             {Stylesheet.Value}
             </style>
