@@ -5,6 +5,7 @@ using GovGuard.Platform.Compliance;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Fetching;
+using GovGuard.Platform.Incidents;
 using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Planning;
@@ -74,6 +75,7 @@ public static class PlatformServices
         services.AddGovGuardMonitoring(monitoring);
         services.AddScoped<PlanningService>();
         services.AddGovGuardReports();
+        services.AddGovGuardIncidents();
         return services;
     }
 }

@@ -72,6 +72,10 @@ public abstract class GovGuardDbContext(DbContextOptions options)
 
     public DbSet<SlaTerms> SlaTerms => Set<SlaTerms>();
 
+    public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
+
+    public DbSet<Improvement.ImprovementAction> ImprovementActions => Set<Improvement.ImprovementAction>();
+
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseKind Kind { get; }
 
