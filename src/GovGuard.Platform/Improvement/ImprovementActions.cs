@@ -43,7 +43,7 @@ public sealed class ImprovementActions(GovGuardDbContext db, TimeProvider time)
     /// Checks each draft: a title, a due date, and an owner organisation that owns or is engaged on the website
     /// (with the user, when named, a member of it). Errors name the field as <c>{field}[i].title</c>.
     /// </summary>
-    public async Task<IReadOnlyList<ValidDraft>> ValidateAsync(Validation v, Website site, string field, IReadOnlyList<Incidents.ActionDraft> drafts, CancellationToken ct)
+    public async Task<IReadOnlyList<ValidDraft>> ValidateAsync(Validation v, Website site, string field, IReadOnlyList<Incidents.ImprovementActionDraft> drafts, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(v);
         ArgumentNullException.ThrowIfNull(site);

@@ -37,22 +37,22 @@ public sealed record ImprovementOverview(
     bool CanEdit);
 
 /// <summary>An improvement action entered by hand, or from a risk assessment.</summary>
-public sealed record ActionInput(string? Title, Guid? OwnerOrganisationId, DateOnly? DueOn, Guid? OwnerUserId = null, string? Description = null, string? Source = null, Guid? SourceId = null);
+public sealed record ImprovementActionInput(string? Title, Guid? OwnerOrganisationId, DateOnly? DueOn, Guid? OwnerUserId = null, string? Description = null, string? Source = null, Guid? SourceId = null);
 
 /// <summary>Moves an action on: <c>in_progress</c>, or <c>closed</c> with a closing note.</summary>
-public sealed record ActionStatusInput(string? Status, string? Note);
+public sealed record ImprovementStatusInput(string? Status, string? Note);
 
 /// <summary>An inspection plan and method.</summary>
 public sealed record InspectionPlanInput(string? Title, string? Scope, string? Method, string? Frequency, DateOnly? StartsOn);
 
 /// <summary>An inspection done: its report and the findings that need improvement.</summary>
-public sealed record InspectionInput(DateOnly? PerformedOn, string? Inspectors, string? Scope, string? Report, Guid? PlanId = null, IReadOnlyList<ActionDraft>? Findings = null);
+public sealed record InspectionInput(DateOnly? PerformedOn, string? Inspectors, string? Scope, string? Report, Guid? PlanId = null, IReadOnlyList<ImprovementActionDraft>? Findings = null);
 
 /// <summary>A new version of the business continuity plan (7.6 c): every part is required.</summary>
 public sealed record ContinuityPlanInput(string? ImpactAnalysis, string? RiskAssessment, string? Team, string? TestsAndDrills, string? Steps);
 
 /// <summary>A confidentiality review; issues found need a note, and may open improvement actions.</summary>
-public sealed record ConfidentialityReviewInput(DateOnly? ReviewedOn, string? Scope, string? Reviewers, string? Result, string? Note = null, IReadOnlyList<ActionDraft>? Actions = null);
+public sealed record ConfidentialityReviewInput(DateOnly? ReviewedOn, string? Scope, string? Reviewers, string? Result, string? Note = null, IReadOnlyList<ImprovementActionDraft>? Actions = null);
 
 /// <summary>
 /// Inspection and improvement of one website: improvement actions tracked to closure, inspection plans and
@@ -96,7 +96,7 @@ public sealed class ImprovementService(GovGuardDbContext db, AuditLog audit, Tim
             standing.CanAct(caller));
     }
 
-    public async Task<Outcome<ImprovementActionView>> CreateActionAsync(Caller caller, Guid websiteId, ActionInput input, CancellationToken ct)
+    public async Task<Outcome<ImprovementActionView>> CreateActionAsync(Caller caller, Guid websiteId, ImprovementActionInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var site = await ForActionAsync(caller, websiteId, "improvement_action", ct).ConfigureAwait(false);
@@ -113,7 +113,7 @@ public sealed class ImprovementService(GovGuardDbContext db, AuditLog audit, Tim
                 [ImprovementSource.Manual.ToWire()] = ImprovementSource.Manual,
                 [ImprovementSource.RiskAssessment.ToWire()] = ImprovementSource.RiskAssessment,
             });
-        var drafts = await actions.ValidateAsync(v, site.Value!, "action", [new ActionDraft(input.Title, input.OwnerOrganisationId, input.DueOn, input.OwnerUserId, input.Description)], ct)
+        var drafts = await actions.ValidateAsync(v, site.Value!, "action", [new ImprovementActionDraft(input.Title, input.OwnerOrganisationId, input.DueOn, input.OwnerUserId, input.Description)], ct)
             .ConfigureAwait(false);
         if (!v.IsValid)
         {
@@ -127,7 +127,7 @@ public sealed class ImprovementService(GovGuardDbContext db, AuditLog audit, Tim
     }
 
     /// <summary>Moves an action to in progress, or closes it with a note; a closed action stays closed.</summary>
-    public async Task<Outcome<ImprovementActionView>> SetStatusAsync(Caller caller, Guid id, ActionStatusInput input, CancellationToken ct)
+    public async Task<Outcome<ImprovementActionView>> SetStatusAsync(Caller caller, Guid id, ImprovementStatusInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var action = await db.Set<ImprovementAction>().FirstOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false);

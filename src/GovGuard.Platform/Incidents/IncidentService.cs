@@ -174,7 +174,7 @@ public sealed class IncidentService(
     }
 
     /// <summary>Moves the incident forward (never back), with a note; closing needs the post-incident review.</summary>
-    public async Task<Outcome<IncidentDetail>> AdvanceAsync(Caller caller, Guid id, StageInput input, CancellationToken ct)
+    public async Task<Outcome<IncidentDetail>> AdvanceAsync(Caller caller, Guid id, IncidentStageInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var found = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
@@ -224,7 +224,7 @@ public sealed class IncidentService(
     }
 
     /// <summary>Adds what was done to the timeline.</summary>
-    public async Task<Outcome<IncidentDetail>> AddEntryAsync(Caller caller, Guid id, EntryInput input, CancellationToken ct)
+    public async Task<Outcome<IncidentDetail>> AddEntryAsync(Caller caller, Guid id, IncidentEntryInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var found = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
@@ -250,7 +250,7 @@ public sealed class IncidentService(
     }
 
     /// <summary>Changes grade or category; a higher grade adds the reports it requires (deadlines still from detection).</summary>
-    public async Task<Outcome<IncidentDetail>> RegradeAsync(Caller caller, Guid id, RegradeInput input, CancellationToken ct)
+    public async Task<Outcome<IncidentDetail>> RegradeAsync(Caller caller, Guid id, IncidentRegradeInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var found = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
@@ -388,7 +388,7 @@ public sealed class IncidentService(
     }
 
     /// <summary>Records (or, until the incident is closed, rewrites) the post-incident review; its actions become improvement actions.</summary>
-    public async Task<Outcome<IncidentDetail>> ReviewAsync(Caller caller, Guid id, ReviewInput input, CancellationToken ct)
+    public async Task<Outcome<IncidentDetail>> ReviewAsync(Caller caller, Guid id, IncidentReviewInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var found = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
@@ -696,12 +696,18 @@ public sealed class IncidentService(
             Text = AlertLimits.Cut(text, IncidentLimits.Text),
         });
 
-    private sealed record Row(Incident I, string Website);
+    // A class with init properties, not a positional record: EF translates filters on member initialisers only.
+    private sealed class Row
+    {
+        public required Incident I { get; init; }
+
+        public required string Website { get; init; }
+    }
 
     private IQueryable<Row> Visible(Caller caller) =>
         from i in db.Set<Incident>().AsNoTracking()
         join w in WebsiteAccess.Visible(db, caller) on i.WebsiteId equals w.Id
-        select new Row(i, w.Name);
+        select new Row { I = i, Website = w.Name };
 
     private async Task<Outcome<(Incident Incident, Website Site)>> ForActionAsync(Caller caller, Guid id, CancellationToken ct)
     {

@@ -77,13 +77,13 @@ public sealed record IncidentInput(string? Title, string? Description, string? C
 public sealed record FromAlertsInput(IReadOnlyList<Guid>? AlertIds, string? Grade, string? Title = null, string? Category = null, string? Description = null);
 
 /// <summary>Moves an incident forward to <see cref="To"/>, with a note.</summary>
-public sealed record StageInput(string? To, string? Note);
+public sealed record IncidentStageInput(string? To, string? Note);
 
 /// <summary>A hand-written timeline entry: what was done.</summary>
-public sealed record EntryInput(string? Text);
+public sealed record IncidentEntryInput(string? Text);
 
 /// <summary>Changes grade and/or category, with the reason.</summary>
-public sealed record RegradeInput(string? Grade, string? Category, string? Note);
+public sealed record IncidentRegradeInput(string? Grade, string? Category, string? Note);
 
 /// <summary>Links more alerts of the same website.</summary>
 public sealed record LinkAlertsInput(IReadOnlyList<Guid>? AlertIds);
@@ -92,10 +92,10 @@ public sealed record LinkAlertsInput(IReadOnlyList<Guid>? AlertIds);
 public sealed record ReportDoneInput(string? ReportedTo, string? Summary, DateTimeOffset? DoneAt = null);
 
 /// <summary>An improvement action a review's lessons call for.</summary>
-public sealed record ActionDraft(string? Title, Guid? OwnerOrganisationId, DateOnly? DueOn, Guid? OwnerUserId = null, string? Description = null);
+public sealed record ImprovementActionDraft(string? Title, Guid? OwnerOrganisationId, DateOnly? DueOn, Guid? OwnerUserId = null, string? Description = null);
 
 /// <summary>The post-incident review; each of <see cref="Actions"/> becomes an improvement action.</summary>
-public sealed record ReviewInput(string? Cause, string? Impact, string? WhatWorked, string? Lessons, IReadOnlyList<ActionDraft>? Actions = null);
+public sealed record IncidentReviewInput(string? Cause, string? Impact, string? WhatWorked, string? Lessons, IReadOnlyList<ImprovementActionDraft>? Actions = null);
 
 /// <summary>A file attached to an incident.</summary>
 public sealed record IncidentUpload(string? Title, string? FileName, Stream Content, long? Length);
