@@ -555,6 +555,30 @@ public sealed class IncidentService(
         return rows.Select(x => new OverdueReportView(TaskView(x.t, now), x.I.WebsiteId, x.Website, x.I.Title, x.I.Grade.ToWire())).ToList();
     }
 
+    /// <summary>The incident an alert belongs to, when the caller may see it.</summary>
+    public async Task<Guid?> IncidentOfAlertAsync(Caller caller, Guid alertId, CancellationToken ct) =>
+        await (from l in db.Set<IncidentAlert>().AsNoTracking()
+               join r in Visible(caller) on l.IncidentId equals r.I.Id
+               where l.AlertId == alertId
+               select (Guid?)l.IncidentId).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+
+    /// <summary>Active alerts in no incident yet, on the websites the caller sees (newest first): what may be grouped.</summary>
+    public async Task<IReadOnlyList<UngroupedAlertView>> UngroupedAlertsAsync(Caller caller, Guid? websiteId, CancellationToken ct)
+    {
+        var q = from a in db.Alerts.AsNoTracking()
+                join w in WebsiteAccess.Visible(db, caller) on a.WebsiteId equals w.Id
+                where a.State != AlertState.Resolved && !db.Set<IncidentAlert>().Any(l => l.AlertId == a.Id)
+                select new { a, w.Name };
+        if (websiteId is { } site)
+        {
+            q = q.Where(x => x.a.WebsiteId == site);
+        }
+
+        var rows = await q.OrderByDescending(x => x.a.OpenedAt).Take(200).ToListAsync(ct).ConfigureAwait(false);
+        return rows.Select(x => new UngroupedAlertView(x.a.Id, x.a.WebsiteId, x.Name, x.a.Category, SeverityNames.ToWire(x.a.Severity), x.a.OpenedAt,
+            new Text(x.a.SummaryZh, x.a.SummaryEn), IncidentCategorySuggestion.For(x.a.Category).ToWire())).ToList();
+    }
+
     private async Task<Outcome<IncidentDetail>> OpenAsync(Caller caller, Website site, string title, string? description, IncidentCategory category, IncidentGrade grade,
         DateTimeOffset detected, IReadOnlyList<Alert> alerts, CancellationToken ct)
     {

@@ -34,6 +34,9 @@ public sealed record IncidentView(
 /// <summary>An alert grouped into the incident.</summary>
 public sealed record IncidentAlertView(Guid Id, string Category, string Severity, string State, DateTimeOffset OpenedAt, Text Summary);
 
+/// <summary>An active alert in no incident yet, with the incident category it suggests.</summary>
+public sealed record UngroupedAlertView(Guid Id, Guid WebsiteId, string WebsiteName, string Category, string Severity, DateTimeOffset OpenedAt, Text Summary, string SuggestedCategory);
+
 /// <summary>One timeline entry.</summary>
 public sealed record IncidentEntryView(long Id, DateTimeOffset At, string Kind, string Actor, string? Organisation, string Text);
 
