@@ -177,13 +177,12 @@ public sealed class IncidentService(
     public async Task<Outcome<IncidentDetail>> AdvanceAsync(Caller caller, Guid id, IncidentStageInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
-        if (!found.Succeeded)
+        var (incident, site, error) = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
+        if (error is not null)
         {
-            return found.Error!;
+            return error;
         }
 
-        var (incident, site) = found.Value;
         var v = new Validation();
         var to = v.OneOf("to", new("目标阶段", "Target stage"), input.To, TermCodes<IncidentStage>.ByCode);
         var note = v.Required("note", NoteLabel, input.Note, IncidentLimits.Text);
@@ -215,25 +214,21 @@ public sealed class IncidentService(
         }
 
         incident.Version++;
-        var actor = await ActorAsync(caller, ct).ConfigureAwait(false);
-        AddEntry(incident.Id, now, IncidentEntryKind.Stage, actor, $"{from.NameZh()} → {to.Value.NameZh()} / {from.NameEn()} → {to.Value.NameEn()}：{note}");
-        await using var change = await audit.BeginAsync(db, caller, ct).ConfigureAwait(false);
-        change.Record(new AuditEvent(IncidentAudit.StageChanged, $"事件「{incident.Title}」{from.NameZh()}→{to.Value.NameZh()} / incident moved to {to.Value.ToWire()}",
-            "incident", incident.Id.ToString(), site.CustomerId, site.Id, new { stage = from.ToWire() }, new { stage = to.Value.ToWire(), note }));
-        return await CommitAsync(change, incident, site, ct).ConfigureAwait(false);
+        return await RecordAsync(caller, incident, site, now, IncidentEntryKind.Stage, $"{from.NameZh()} → {to.Value.NameZh()} / {from.NameEn()} → {to.Value.NameEn()}：{note}",
+            new AuditEvent(IncidentAudit.StageChanged, $"事件「{incident.Title}」{from.NameZh()}→{to.Value.NameZh()} / incident moved to {to.Value.ToWire()}",
+            "incident", incident.Id.ToString(), site.CustomerId, site.Id, new { stage = from.ToWire() }, new { stage = to.Value.ToWire(), note }), ct).ConfigureAwait(false);
     }
 
     /// <summary>Adds what was done to the timeline.</summary>
     public async Task<Outcome<IncidentDetail>> AddEntryAsync(Caller caller, Guid id, IncidentEntryInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
-        if (!found.Succeeded)
+        var (incident, site, error) = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
+        if (error is not null)
         {
-            return found.Error!;
+            return error;
         }
 
-        var (incident, site) = found.Value;
         var v = new Validation();
         var text = v.Required("text", new("处置记录", "Action"), input.Text, IncidentLimits.Text);
         if (!v.IsValid)
@@ -241,25 +236,21 @@ public sealed class IncidentService(
             return v.ToError();
         }
 
-        var actor = await ActorAsync(caller, ct).ConfigureAwait(false);
-        AddEntry(incident.Id, time.GetUtcNow(), IncidentEntryKind.Action, actor, text!);
-        await using var change = await audit.BeginAsync(db, caller, ct).ConfigureAwait(false);
-        change.Record(new AuditEvent(IncidentAudit.ActionAdded, $"事件「{incident.Title}」增加处置记录 / incident action recorded", "incident", incident.Id.ToString(),
-            site.CustomerId, site.Id, null, new { text }));
-        return await CommitAsync(change, incident, site, ct).ConfigureAwait(false);
+        return await RecordAsync(caller, incident, site, time.GetUtcNow(), IncidentEntryKind.Action, text!,
+            new AuditEvent(IncidentAudit.ActionAdded, $"事件「{incident.Title}」增加处置记录 / incident action recorded", "incident", incident.Id.ToString(),
+            site.CustomerId, site.Id, null, new { text }), ct).ConfigureAwait(false);
     }
 
     /// <summary>Changes grade or category; a higher grade adds the reports it requires (deadlines still from detection).</summary>
     public async Task<Outcome<IncidentDetail>> RegradeAsync(Caller caller, Guid id, IncidentRegradeInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
-        if (!found.Succeeded)
+        var (incident, site, error) = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
+        if (error is not null)
         {
-            return found.Error!;
+            return error;
         }
 
-        var (incident, site) = found.Value;
         var v = new Validation();
         var grade = v.OneOf("grade", GradeLabel, input.Grade, TermCodes<IncidentGrade>.ByCode, required: false);
         var category = v.OneOf("category", CategoryLabel, input.Category, TermCodes<IncidentCategory>.ByCode, required: false);
@@ -299,13 +290,12 @@ public sealed class IncidentService(
     public async Task<Outcome<IncidentDetail>> LinkAlertsAsync(Caller caller, Guid id, LinkAlertsInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
-        if (!found.Succeeded)
+        var (incident, site, error) = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
+        if (error is not null)
         {
-            return found.Error!;
+            return error;
         }
 
-        var (incident, site) = found.Value;
         var v = new Validation();
         if (input.AlertIds is null || input.AlertIds.Count == 0)
         {
@@ -332,13 +322,12 @@ public sealed class IncidentService(
     public async Task<Outcome<IncidentDetail>> ReportDoneAsync(Caller caller, Guid id, Guid taskId, ReportDoneInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
-        if (!found.Succeeded)
+        var (incident, site, error) = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
+        if (error is not null)
         {
-            return found.Error!;
+            return error;
         }
 
-        var (incident, site) = found.Value;
         var task = await db.Set<IncidentReportTask>().FirstOrDefaultAsync(t => t.Id == taskId && t.IncidentId == id, ct).ConfigureAwait(false);
         if (task is null)
         {
@@ -377,27 +366,23 @@ public sealed class IncidentService(
         task.Summary = summary;
         task.Version++;
         incident.Version++;
-        var actor = await ActorAsync(caller, ct).ConfigureAwait(false);
         var late = task.IsOverdue(now) ? "（逾期 / late）" : string.Empty;
-        AddEntry(incident.Id, now, IncidentEntryKind.Report, actor,
-            $"已向{task.Recipient.NameZh()}报告{late} / reported to the {task.Recipient.NameEn()}: {to} — {summary}");
-        await using var change = await audit.BeginAsync(db, caller, ct).ConfigureAwait(false);
-        change.Record(new AuditEvent(IncidentAudit.ReportDone, $"事件「{incident.Title}」已向{task.Recipient.NameZh()}报告 / report made", "incident_report", task.Id.ToString(),
-            site.CustomerId, site.Id, null, new { recipient = task.Recipient.ToWire(), reportedTo = to, summary, doneAt = at }));
-        return await CommitAsync(change, incident, site, ct).ConfigureAwait(false);
+        return await RecordAsync(caller, incident, site, now, IncidentEntryKind.Report,
+            $"已向{task.Recipient.NameZh()}报告{late} / reported to the {task.Recipient.NameEn()}: {to} — {summary}",
+            new AuditEvent(IncidentAudit.ReportDone, $"事件「{incident.Title}」已向{task.Recipient.NameZh()}报告 / report made", "incident_report", task.Id.ToString(),
+                site.CustomerId, site.Id, null, new { recipient = task.Recipient.ToWire(), reportedTo = to, summary, doneAt = at }), ct).ConfigureAwait(false);
     }
 
     /// <summary>Records (or, until the incident is closed, rewrites) the post-incident review; its actions become improvement actions.</summary>
     public async Task<Outcome<IncidentDetail>> ReviewAsync(Caller caller, Guid id, IncidentReviewInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var found = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
-        if (!found.Succeeded)
+        var (incident, site, error) = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
+        if (error is not null)
         {
-            return found.Error!;
+            return error;
         }
 
-        var (incident, site) = found.Value;
         var v = new Validation();
         var cause = v.Required("cause", new("事件原因", "Cause"), input.Cause, IncidentLimits.Text);
         var impact = v.Required("impact", new("影响", "Impact"), input.Impact, IncidentLimits.Text);
@@ -450,13 +435,12 @@ public sealed class IncidentService(
     public async Task<Outcome<IncidentFileView>> AttachAsync(Caller caller, Guid id, IncidentUpload upload, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        var found = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
-        if (!found.Succeeded)
+        var (incident, site, error) = await ForActionAsync(caller, id, ct).ConfigureAwait(false);
+        if (error is not null)
         {
-            return found.Error!;
+            return error;
         }
 
-        var (incident, site) = found.Value;
         var v = new Validation();
         var title = v.Required("title", new("附件名称", "Title"), upload.Title, IncidentLimits.Title);
         if (string.IsNullOrWhiteSpace(upload.FileName))
@@ -733,22 +717,29 @@ public sealed class IncidentService(
         join w in WebsiteAccess.Visible(db, caller) on i.WebsiteId equals w.Id
         select new Row { I = i, Website = w.Name };
 
-    private async Task<Outcome<(Incident Incident, Website Site)>> ForActionAsync(Caller caller, Guid id, CancellationToken ct)
+    /// <summary>The incident (tracked) and its website when the caller may act on it; otherwise the 404 or the recorded 403.</summary>
+    private async Task<(Incident Incident, Website Site, Error? Error)> ForActionAsync(Caller caller, Guid id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var incident = await db.Set<Incident>().FirstOrDefaultAsync(i => i.Id == id, ct).ConfigureAwait(false);
         var standing = incident is null ? null : await AlertAccess.StandingAsync(db, caller, incident.WebsiteId, ct).ConfigureAwait(false);
         if (standing is null)
         {
-            return Error.NotFound(Label);
+            return (null!, null!, Error.NotFound(Label));
         }
 
-        if (!standing.CanAct(caller))
-        {
-            return await AlertAccess.DenyAsync(db, audit, caller, "incident", id.ToString(), standing.Site, DenyText, ct).ConfigureAwait(false);
-        }
+        return standing.CanAct(caller)
+            ? (incident!, standing.Site, null)
+            : (null!, null!, await AlertAccess.DenyAsync(db, audit, caller, "incident", id.ToString(), standing.Site, DenyText, ct).ConfigureAwait(false));
+    }
 
-        return (incident!, standing.Site);
+    /// <summary>Adds a timeline entry and saves it with the tracked changes and their audit record.</summary>
+    private async Task<Outcome<IncidentDetail>> RecordAsync(Caller caller, Incident incident, Website site, DateTimeOffset at, IncidentEntryKind kind, string text, AuditEvent e, CancellationToken ct)
+    {
+        AddEntry(incident.Id, at, kind, await ActorAsync(caller, ct).ConfigureAwait(false), text);
+        await using var change = await audit.BeginAsync(db, caller, ct).ConfigureAwait(false);
+        change.Record(e);
+        return await CommitAsync(change, incident, site, ct).ConfigureAwait(false);
     }
 
     private async Task<Outcome<IncidentDetail>> CommitAsync(AuditedChange change, Incident incident, Website site, CancellationToken ct)
