@@ -5,6 +5,7 @@ using GovGuard.Platform.Compliance;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Fetching;
+using GovGuard.Platform.Incidents;
 using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Planning;
@@ -85,6 +86,7 @@ public static class PlatformServices
         services.AddScoped<Lifecycle.ILifecycleFactsContributor, PlanningFactsContributor>();
         services.AddGovGuardReports();
         services.AddGovGuardOperationReports();
+        services.AddGovGuardIncidents();
         return services;
     }
 }

@@ -74,6 +74,10 @@ public abstract class GovGuardDbContext(DbContextOptions options)
 
     public DbSet<Reports.Operations.OperationReportRecord> OperationReports => Set<Reports.Operations.OperationReportRecord>();
 
+    public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
+
+    public DbSet<Improvement.ImprovementAction> ImprovementActions => Set<Improvement.ImprovementAction>();
+
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseKind Kind { get; }
 

@@ -141,7 +141,9 @@ public static class GovGuardWebHost
             .MapAlertsApi()
             .MapPlanningApi()
             .MapAuditApi()
-            .MapMonitorsApi();
+            .MapMonitorsApi()
+            .MapIncidentsApi()
+            .MapImprovementApi();
 
         app.MapLanguageSwitch();
         app.MapUi();

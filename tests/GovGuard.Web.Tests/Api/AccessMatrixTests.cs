@@ -9,6 +9,7 @@ using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Planning;
 using GovGuard.Platform.Tests.Planning;
 using GovGuard.Platform.Websites;
+using GovGuard.Web.Tests.Incidents;
 using GovGuard.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +52,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         Guid OwnerChannel,
         Guid Window,
         Guid MonitorId,
-        Guid OperationReport);
+        Guid OperationReport,
+        Guid Incident = default,
+        Guid ReportTask = default,
+        Guid ImprovementAction = default);
 
     /// <summary>One endpoint: how to call it and what each caller gets (statuses in <see cref="Callers"/> order).</summary>
     /// <remarks>A row marked <c>FreshWorldAfterSuccess</c> changes what later callers would see, so a success is followed by a new world.</remarks>
@@ -221,6 +225,49 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         new("POST", "/api/v1/monitors/{id:guid}/check-now", (w, _) => $"/api/v1/monitors/{w.MonitorId}/check-now", null,
             "401 404 403 403 200 200 200 200"),
         new("GET", "/api/v1/monitoring/overview", (_, _) => "/api/v1/monitoring/overview", null, "401 200 200 200 200 200 200 200"),
+
+        // Incidents: whoever sees the website reads; the owner and engaged contributors who may write act (not assessors, not viewers).
+        new("GET", "/api/v1/incidents/", (_, _) => "/api/v1/incidents?open=true", null, "401 200 200 200 200 200 200 200"),
+        new("GET", "/api/v1/incidents/overdue-reports", (_, _) => "/api/v1/incidents/overdue-reports", null, "401 200 200 200 200 200 200 200"),
+        new("GET", "/api/v1/incidents/{id:guid}", (w, _) => $"/api/v1/incidents/{w.Incident}", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/incidents", (w, _) => $"/api/v1/websites/{w.Site.Id}/incidents",
+            (_, c) => new { title = "首页被篡改 " + c, category = "web_tampering", grade = "general" }, "401 404 403 403 201 201 201 201"),
+        new("POST", "/api/v1/alerts/incident", (_, _) => "/api/v1/alerts/incident", (w, _) => new { alertIds = new[] { w.Alert }, grade = "general" },
+            "401 404 403 403 201 201 201 201", FreshWorldAfterSuccess: true),
+        new("POST", "/api/v1/incidents/{id:guid}/stage", (w, _) => $"/api/v1/incidents/{w.Incident}/stage", (_, c) => new { to = "analysed", note = "研判完成 " + c },
+            "401 404 403 403 200 200 200 200", FreshWorldAfterSuccess: true),
+        new("POST", "/api/v1/incidents/{id:guid}/entries", (w, _) => $"/api/v1/incidents/{w.Incident}/entries", (_, c) => new { text = "排查日志 " + c },
+            "401 404 403 403 200 200 200 200"),
+        new("PUT", "/api/v1/incidents/{id:guid}/grade", (w, _) => $"/api/v1/incidents/{w.Incident}/grade", (_, c) => new { grade = "relatively_major", note = "影响扩大 " + c },
+            "401 404 403 403 200 200 200 200"),
+        new("POST", "/api/v1/incidents/{id:guid}/alerts", (w, _) => $"/api/v1/incidents/{w.Incident}/alerts", (w, _) => new { alertIds = new[] { w.Alert } },
+            "401 404 403 403 200 200 200 200", FreshWorldAfterSuccess: true),
+        new("POST", "/api/v1/incidents/{id:guid}/reports/{taskId:guid}/done", (w, _) => $"/api/v1/incidents/{w.Incident}/reports/{w.ReportTask}/done",
+            (_, c) => new { reportedTo = "网站管理办公室", summary = "电话报告 " + c }, "401 404 403 403 200 200 200 200", FreshWorldAfterSuccess: true),
+        // The seeded incident is only detected: a review is refused (409) for whoever may write one at all.
+        new("PUT", "/api/v1/incidents/{id:guid}/review", (w, _) => $"/api/v1/incidents/{w.Incident}/review",
+            (_, _) => new { cause = "弱口令", impact = "首页篡改", whatWorked = "备份", lessons = "加强口令" }, "401 404 403 403 409 409 409 409"),
+        // A JSON body is not a file: access first, then the missing file (400).
+        new("POST", "/api/v1/incidents/{id:guid}/files", (w, _) => $"/api/v1/incidents/{w.Incident}/files", (_, _) => new { title = "截图" }, "401 404 403 403 400 400 400 400"),
+        new("GET", "/api/v1/incidents/{id:guid}/files/{fileId:guid}/content", (w, _) => $"/api/v1/incidents/{w.Incident}/files/{Guid.NewGuid()}/content", null,
+            "401 404 404 404 404 404 404 404"),
+
+        // Inspection and improvement (7.6, 7.2.1 a): the same standing as incidents.
+        new("GET", "/api/v1/websites/{websiteId:guid}/improvement", (w, _) => $"/api/v1/websites/{w.Site.Id}/improvement", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/improvement-actions", (w, _) => $"/api/v1/websites/{w.Site.Id}/improvement-actions",
+            (w, c) => new { title = "整改 " + c, ownerOrganisationId = w.CustomerOrg, dueOn = "2030-01-31" }, "401 404 403 403 201 201 201 201"),
+        new("POST", "/api/v1/improvement-actions/{id:guid}/status", (w, _) => $"/api/v1/improvement-actions/{w.ImprovementAction}/status",
+            (_, _) => new { status = "in_progress" }, "401 404 403 403 200 200 200 200"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/inspection-plans", (w, _) => $"/api/v1/websites/{w.Site.Id}/inspection-plans",
+            (_, c) => new { title = "季度检查 " + c, scope = "门户网站", method = "检查表", frequency = "quarterly", startsOn = "2030-01-01" }, "401 404 403 403 201 201 201 201"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/inspections", (w, _) => $"/api/v1/websites/{w.Site.Id}/inspections",
+            (_, c) => new { performedOn = "2026-01-15", inspectors = "检查组 " + c, scope = "门户网站", report = "未发现问题" }, "401 404 403 403 201 201 201 201"),
+        new("PUT", "/api/v1/websites/{websiteId:guid}/continuity-plan", (w, _) => $"/api/v1/websites/{w.Site.Id}/continuity-plan",
+            (_, c) => new { impactAnalysis = "影响 " + c, riskAssessment = "风险", team = "团队", testsAndDrills = "演练", steps = "步骤" }, "401 404 403 403 200 200 200 200"),
+        new("GET", "/api/v1/websites/{websiteId:guid}/continuity-plan/versions/{number:int}", (w, _) => $"/api/v1/websites/{w.Site.Id}/continuity-plan/versions/1", null,
+            "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/confidentiality-reviews", (w, _) => $"/api/v1/websites/{w.Site.Id}/confidentiality-reviews",
+            (_, c) => new { reviewedOn = "2026-01-15", scope = "上云数据", reviewers = "保密办 " + c, result = "clear" }, "401 404 403 403 201 201 201 201"),
     ];
 
     private static async Task<World> WorldAsync(TestHost host, string n, bool passwords)
@@ -258,7 +305,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         await SeedPlanningAsync(host, owner, site.Id);
         var report = await host.In(sp => sp.GetRequiredService<Platform.Reports.Operations.OperationReportService>().StoreAsync(owner, site.Id, new("2026-10"), CancellationToken.None));
         Assert.True(report.Succeeded, report.Error?.Message.En);
-        return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id, m.Value!.Id, report.Value!.Id);
+        var (incident, task, action) = await IncidentMatrixSeed.SeedAsync(host, owner, site.Id, customer.Id);
+        return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id, m.Value!.Id, report.Value!.Id, incident, task, action);
     }
 
     /// <summary>An open alert on the website, as the engine's observation of a monitor going down would open it.</summary>
