@@ -3,6 +3,7 @@ using GovGuard.Platform.Alerts;
 using GovGuard.Platform.Audit;
 using GovGuard.Platform.Compliance;
 using GovGuard.Platform.Data;
+using GovGuard.Platform.Emergency;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Fetching;
 using GovGuard.Platform.Monitoring;
@@ -74,6 +75,7 @@ public static class PlatformServices
         services.AddGovGuardMonitoring(monitoring);
         services.AddScoped<PlanningService>();
         services.AddGovGuardReports();
+        services.AddGovGuardOperations();
         return services;
     }
 }
