@@ -138,7 +138,10 @@ public static class GovGuardWebHost
             .MapAlertsApi()
             .MapPlanningApi()
             .MapAuditApi()
-            .MapMonitorsApi();
+            .MapMonitorsApi()
+            .MapEmergencyApi()
+            .MapDutyApi()
+            .MapChangesApi();
 
         app.MapLanguageSwitch();
         app.MapUi();
