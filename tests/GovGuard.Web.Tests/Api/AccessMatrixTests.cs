@@ -20,7 +20,7 @@ namespace GovGuard.Web.Tests.Api;
 /// Every API endpoint × every kind of caller, with the status each must get. The table must name every
 /// endpoint the server maps: a new endpoint without an entry fails <see cref="Every_endpoint_has_an_entry"/>.
 /// </summary>
-public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITestOutputHelper output) : IClassFixture<AccessMatrixTests.SharedHost>
+public sealed partial class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITestOutputHelper output) : IClassFixture<AccessMatrixTests.SharedHost>
 {
     /// <summary>One server for the whole table; each row seeds worlds of its own (names made unique).</summary>
     public sealed class SharedHost : IAsyncLifetime
@@ -211,6 +211,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         new("POST", "/api/v1/monitors/{id:guid}/check-now", (w, _) => $"/api/v1/monitors/{w.MonitorId}/check-now", null,
             "401 404 403 403 200 200 200 200"),
         new("GET", "/api/v1/monitoring/overview", (_, _) => "/api/v1/monitoring/overview", null, "401 200 200 200 200 200 200 200"),
+        .. RoutineRows,
     ];
 
     private static async Task<World> WorldAsync(TestHost host, string n, bool passwords)
@@ -246,6 +247,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
             new MonitorInput("availability", "首页", "https://www.example.gov.cn/", IntervalSeconds: 3600), CancellationToken.None));
         Assert.True(m.Succeeded, m.Error?.Message.En);
         await SeedPlanningAsync(host, owner, site.Id);
+        await SeedRoutineAsync(host, users, site.Id);
         return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id, m.Value!.Id);
     }
 
