@@ -79,15 +79,10 @@ public sealed class EmergencyService(GovGuardDbContext db, AuditLog audit, TimeP
     public async Task<Outcome<PlanView>> SaveDraftAsync(Caller caller, Guid websiteId, PlanInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var standing = await OperationsStanding.OfAsync(db, caller, websiteId, ct).ConfigureAwait(false);
-        if (standing is null)
+        var (standing, refused) = await ProviderAsync(caller, websiteId, "emergency_plan", ct).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return Error.NotFound(SiteLabel);
-        }
-
-        if (!standing.IsProviderWriter(caller))
-        {
-            return await standing.DenyAsync(db, audit, caller, "emergency_plan", null, ProviderOnly, ct).ConfigureAwait(false);
+            return refused;
         }
 
         var v = new Validation();
@@ -227,15 +222,10 @@ public sealed class EmergencyService(GovGuardDbContext db, AuditLog audit, TimeP
     public async Task<Outcome<DrillView>> RecordDrillAsync(Caller caller, Guid websiteId, DrillInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var standing = await OperationsStanding.OfAsync(db, caller, websiteId, ct).ConfigureAwait(false);
-        if (standing is null)
+        var (standing, refused) = await ProviderAsync(caller, websiteId, "drill", ct).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return Error.NotFound(SiteLabel);
-        }
-
-        if (!standing.IsProviderWriter(caller))
-        {
-            return await standing.DenyAsync(db, audit, caller, "drill", null, ProviderOnly, ct).ConfigureAwait(false);
+            return refused;
         }
 
         var now = time.GetUtcNow();
@@ -279,15 +269,10 @@ public sealed class EmergencyService(GovGuardDbContext db, AuditLog audit, TimeP
     public async Task<Outcome<BackupStrategyView>> SetBackupStrategyAsync(Caller caller, Guid websiteId, BackupStrategyInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var standing = await OperationsStanding.OfAsync(db, caller, websiteId, ct).ConfigureAwait(false);
-        if (standing is null)
+        var (standing, refused) = await ProviderAsync(caller, websiteId, "backup_strategy", ct).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return Error.NotFound(SiteLabel);
-        }
-
-        if (!standing.IsProviderWriter(caller))
-        {
-            return await standing.DenyAsync(db, audit, caller, "backup_strategy", websiteId.ToString(), ProviderOnly, ct).ConfigureAwait(false);
+            return refused;
         }
 
         var v = new Validation();
@@ -354,15 +339,10 @@ public sealed class EmergencyService(GovGuardDbContext db, AuditLog audit, TimeP
     public async Task<Outcome<RestoreDrillView>> RecordRestoreDrillAsync(Caller caller, Guid websiteId, RestoreDrillInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var standing = await OperationsStanding.OfAsync(db, caller, websiteId, ct).ConfigureAwait(false);
-        if (standing is null)
+        var (standing, refused) = await ProviderAsync(caller, websiteId, "backup_restore_drill", ct).ConfigureAwait(false);
+        if (refused is not null)
         {
-            return Error.NotFound(SiteLabel);
-        }
-
-        if (!standing.IsProviderWriter(caller))
-        {
-            return await standing.DenyAsync(db, audit, caller, "backup_restore_drill", null, ProviderOnly, ct).ConfigureAwait(false);
+            return refused;
         }
 
         var now = time.GetUtcNow();
@@ -405,6 +385,18 @@ public sealed class EmergencyService(GovGuardDbContext db, AuditLog audit, TimeP
             standing.Site.CustomerId, websiteId, null, RestoreDrillView.Of(drill) with { RecordedAt = default }));
         await change.CommitAsync(ct).ConfigureAwait(false);
         return RestoreDrillView.Of(drill);
+    }
+
+    /// <summary>The website for a provider's write: 404 when invisible, 403 (recorded) when the caller is not the engaged provider.</summary>
+    private async Task<(OperationsStanding Standing, Error? Refused)> ProviderAsync(Caller caller, Guid websiteId, string objectType, CancellationToken ct)
+    {
+        var standing = await OperationsStanding.OfAsync(db, caller, websiteId, ct).ConfigureAwait(false);
+        if (standing is null)
+        {
+            return (null!, Error.NotFound(SiteLabel));
+        }
+
+        return standing.IsProviderWriter(caller) ? (standing, null) : (standing, await standing.DenyAsync(db, audit, caller, objectType, null, ProviderOnly, ct).ConfigureAwait(false));
     }
 
     private static IncidentCategory? Category(Validation v, string? code)

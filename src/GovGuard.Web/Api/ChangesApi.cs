@@ -48,11 +48,8 @@ public static class ChangesApi
     private static async Task<Results<Ok<ChangeView>, ProblemHttpResult>> Withdraw(HttpContext http, ChangeService service, Guid websiteId, Guid id, CancellationToken ct) =>
         AlertsApi.Reply(await service.WithdrawAsync(http.Caller(), websiteId, id, ct));
 
-    private static async Task<Results<Created<RiskAssessmentView>, ProblemHttpResult>> RecordRisk(HttpContext http, ChangeService service, Guid websiteId, RiskAssessmentInput input, CancellationToken ct)
-    {
-        var r = await service.RecordRiskAssessmentAsync(http.Caller(), websiteId, input, ct);
-        return r.Succeeded ? TypedResults.Created($"/api/v1/websites/{websiteId}/changes", r.Value) : ApiResults.Problem(r.Error!);
-    }
+    private static async Task<Results<Created<RiskAssessmentView>, ProblemHttpResult>> RecordRisk(HttpContext http, ChangeService service, Guid websiteId, RiskAssessmentInput input, CancellationToken ct) =>
+        EmergencyApi.CreatedOr(await service.RecordRiskAssessmentAsync(http.Caller(), websiteId, input, ct), $"/api/v1/websites/{websiteId}/changes");
 
     private static async Task<Results<Ok<RiskAssessmentView>, ProblemHttpResult>> CompleteRisk(HttpContext http, ChangeService service, Guid websiteId, Guid id, RiskAssessmentInput input, CancellationToken ct) =>
         AlertsApi.Reply(await service.CompleteRiskAssessmentAsync(http.Caller(), websiteId, id, input, ct));

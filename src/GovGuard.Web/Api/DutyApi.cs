@@ -38,29 +38,17 @@ public static class DutyApi
     private static async Task<Results<Ok<OnDutyView>, ProblemHttpResult>> OnDuty(HttpContext http, RotaService service, Guid websiteId, DateTimeOffset? at, CancellationToken ct) =>
         AlertsApi.Reply(await service.OnDutyAsync(http.Caller(), websiteId, at, ct));
 
-    private static async Task<Results<Created<MemberView>, ProblemHttpResult>> AddMember(HttpContext http, RotaService service, Guid websiteId, MemberInput input, CancellationToken ct)
-    {
-        var r = await service.AddMemberAsync(http.Caller(), websiteId, input, ct);
-        return r.Succeeded ? TypedResults.Created($"/api/v1/websites/{websiteId}/duty", r.Value) : ApiResults.Problem(r.Error!);
-    }
+    private static async Task<Results<Created<MemberView>, ProblemHttpResult>> AddMember(HttpContext http, RotaService service, Guid websiteId, MemberInput input, CancellationToken ct) =>
+        EmergencyApi.CreatedOr(await service.AddMemberAsync(http.Caller(), websiteId, input, ct), $"/api/v1/websites/{websiteId}/duty");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveMember(HttpContext http, RotaService service, Guid websiteId, Guid memberId, CancellationToken ct)
-    {
-        var r = await service.RemoveMemberAsync(http.Caller(), websiteId, memberId, ct);
-        return r.Succeeded ? TypedResults.NoContent() : ApiResults.Problem(r.Error!);
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveMember(HttpContext http, RotaService service, Guid websiteId, Guid memberId, CancellationToken ct) =>
+        EmergencyApi.NoContentOr(await service.RemoveMemberAsync(http.Caller(), websiteId, memberId, ct));
 
-    private static async Task<Results<Created<ShiftView>, ProblemHttpResult>> AddShift(HttpContext http, RotaService service, Guid websiteId, ShiftInput input, CancellationToken ct)
-    {
-        var r = await service.AddShiftAsync(http.Caller(), websiteId, input, ct);
-        return r.Succeeded ? TypedResults.Created($"/api/v1/websites/{websiteId}/duty", r.Value) : ApiResults.Problem(r.Error!);
-    }
+    private static async Task<Results<Created<ShiftView>, ProblemHttpResult>> AddShift(HttpContext http, RotaService service, Guid websiteId, ShiftInput input, CancellationToken ct) =>
+        EmergencyApi.CreatedOr(await service.AddShiftAsync(http.Caller(), websiteId, input, ct), $"/api/v1/websites/{websiteId}/duty");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveShift(HttpContext http, RotaService service, Guid websiteId, Guid shiftId, CancellationToken ct)
-    {
-        var r = await service.RemoveShiftAsync(http.Caller(), websiteId, shiftId, ct);
-        return r.Succeeded ? TypedResults.NoContent() : ApiResults.Problem(r.Error!);
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveShift(HttpContext http, RotaService service, Guid websiteId, Guid shiftId, CancellationToken ct) =>
+        EmergencyApi.NoContentOr(await service.RemoveShiftAsync(http.Caller(), websiteId, shiftId, ct));
 
     private static async Task<Results<Ok<CalendarView>, ProblemHttpResult>> Calendar(HttpContext http, RotaService service, int? year, CancellationToken ct) =>
         AlertsApi.Reply(await service.CalendarAsync(http.Caller(), year, ct));
@@ -76,7 +64,6 @@ public static class DutyApi
                 new Platform.Common.Text("日期（date）格式应为 yyyy-MM-dd。", "The date (date) must be yyyy-MM-dd."))]));
         }
 
-        var r = await service.ClearCalendarDayAsync(http.Caller(), day, ct);
-        return r.Succeeded ? TypedResults.NoContent() : ApiResults.Problem(r.Error!);
+        return EmergencyApi.NoContentOr(await service.ClearCalendarDayAsync(http.Caller(), day, ct));
     }
 }

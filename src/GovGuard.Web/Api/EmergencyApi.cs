@@ -24,6 +24,14 @@ public static class EmergencyApi
         return api;
     }
 
+    /// <summary>201 with the created record, or the ProblemDetails.</summary>
+    internal static Results<Created<T>, ProblemHttpResult> CreatedOr<T>(Platform.Common.Outcome<T> r, string location) =>
+        r.Succeeded ? TypedResults.Created(location, r.Value) : ApiResults.Problem(r.Error!);
+
+    /// <summary>204, or the ProblemDetails.</summary>
+    internal static Results<NoContent, ProblemHttpResult> NoContentOr(Platform.Common.Outcome<bool> r) =>
+        r.Succeeded ? TypedResults.NoContent() : ApiResults.Problem(r.Error!);
+
     private static async Task<Results<Ok<EmergencyOverview>, ProblemHttpResult>> Overview(HttpContext http, EmergencyService service, Guid websiteId, CancellationToken ct) =>
         AlertsApi.Reply(await service.OverviewAsync(http.Caller(), websiteId, ct));
 
@@ -36,18 +44,12 @@ public static class EmergencyApi
     private static async Task<Results<Ok<PlanView>, ProblemHttpResult>> ApprovePlan(HttpContext http, EmergencyService service, Guid websiteId, Guid planId, CancellationToken ct) =>
         AlertsApi.Reply(await service.ApproveAsync(http.Caller(), websiteId, planId, ct));
 
-    private static async Task<Results<Created<DrillView>, ProblemHttpResult>> RecordDrill(HttpContext http, EmergencyService service, Guid websiteId, DrillInput input, CancellationToken ct)
-    {
-        var r = await service.RecordDrillAsync(http.Caller(), websiteId, input, ct);
-        return r.Succeeded ? TypedResults.Created($"/api/v1/websites/{websiteId}/emergency", r.Value) : ApiResults.Problem(r.Error!);
-    }
+    private static async Task<Results<Created<DrillView>, ProblemHttpResult>> RecordDrill(HttpContext http, EmergencyService service, Guid websiteId, DrillInput input, CancellationToken ct) =>
+        CreatedOr(await service.RecordDrillAsync(http.Caller(), websiteId, input, ct), $"/api/v1/websites/{websiteId}/emergency");
 
     private static async Task<Results<Ok<BackupStrategyView>, ProblemHttpResult>> SetBackup(HttpContext http, EmergencyService service, Guid websiteId, BackupStrategyInput input, CancellationToken ct) =>
         AlertsApi.Reply(await service.SetBackupStrategyAsync(http.Caller(), websiteId, input, ct));
 
-    private static async Task<Results<Created<RestoreDrillView>, ProblemHttpResult>> RecordRestore(HttpContext http, EmergencyService service, Guid websiteId, RestoreDrillInput input, CancellationToken ct)
-    {
-        var r = await service.RecordRestoreDrillAsync(http.Caller(), websiteId, input, ct);
-        return r.Succeeded ? TypedResults.Created($"/api/v1/websites/{websiteId}/emergency", r.Value) : ApiResults.Problem(r.Error!);
-    }
+    private static async Task<Results<Created<RestoreDrillView>, ProblemHttpResult>> RecordRestore(HttpContext http, EmergencyService service, Guid websiteId, RestoreDrillInput input, CancellationToken ct) =>
+        CreatedOr(await service.RecordRestoreDrillAsync(http.Caller(), websiteId, input, ct), $"/api/v1/websites/{websiteId}/emergency");
 }
