@@ -167,6 +167,27 @@ public sealed class EmergencyTests
         Assert.False(await db.BackupStrategies.AnyAsync());
     }
 
+    [Theory]
+    [Databases]
+    public async Task The_drill_section_of_the_operation_report_lists_drills_and_overdue_categories(string kind)
+    {
+        await using var w = await AlertWorld.CreateAsync(kind);
+        Assert.True((await DrillAsync(w, "web_tampering", new DateOnly(2026, 11, 10))).Succeeded);
+        Assert.True((await DrillAsync(w, "ddos", new DateOnly(2026, 10, 10))).Succeeded);
+        MoveTo(w, new DateTimeOffset(2029, 1, 1, 12, 0, 0, China));
+        var section = await w.S.In(async sp =>
+        {
+            var s = sp.GetServices<Platform.Reports.Operations.IOperationReportSection>().Single(x => x is DrillReportSection);
+            return await s.BuildAsync(w.Site.Id, new Platform.Reports.Operations.ReportPeriod(new DateTimeOffset(2026, 11, 1, 0, 0, 0, China), new DateTimeOffset(2026, 12, 1, 0, 0, 0, China)), CancellationToken.None);
+        });
+        Assert.NotNull(section);
+        Assert.Contains("1 次", section!.Summary[0].Zh, StringComparison.Ordinal);
+        // At the end of November 2026 nothing is overdue yet: the clock of a never-drilled category started on 2026-12-01.
+        Assert.Contains($"{DrillChecker.TypicalCodes.Count} 个典型事件类别中 0 个逾期", section.Summary[1].Zh, StringComparison.Ordinal);
+        var inPeriod = Assert.Single(section.Tables[1].Rows);
+        Assert.Equal("2026-11-10", inPeriod[0]);
+    }
+
     internal static Dictionary<string, string?> Sections() => new()
     {
         ["general"] = "编制目的、依据（国家网络安全事件应急预案、GB/T 38249-2019）、适用范围和工作原则。",
