@@ -3,6 +3,7 @@ using GovGuard.Platform.Alerts;
 using GovGuard.Platform.Audit;
 using GovGuard.Platform.Compliance;
 using GovGuard.Platform.Data;
+using GovGuard.Platform.Emergency;
 using GovGuard.Platform.Engagements;
 using GovGuard.Platform.Fetching;
 using GovGuard.Platform.Incidents;
@@ -87,6 +88,7 @@ public static class PlatformServices
         services.AddGovGuardReports();
         services.AddGovGuardOperationReports();
         services.AddGovGuardIncidents();
+        services.AddGovGuardOperations();
         return services;
     }
 }

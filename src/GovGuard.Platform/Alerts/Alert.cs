@@ -30,6 +30,9 @@ public enum AlertSource
 
     /// <summary>A finding at or above the website's threshold, one alert per fingerprint.</summary>
     Finding,
+
+    /// <summary>An operation record is missing or late (an overdue drill, GB/T 38249 7.5 b): no monitor, one alert per fingerprint.</summary>
+    Routine,
 }
 
 /// <summary>
@@ -124,6 +127,9 @@ public enum AlertEventKind
     Acknowledged,
     Recovered,
     ResolvedByHand,
+
+    /// <summary>Not acknowledged in time: the next level of the duty rota's escalation was notified.</summary>
+    Escalated,
 }
 
 /// <summary>One entry of an alert's history: an observation that showed it, or an action on it.</summary>

@@ -77,6 +77,27 @@ public abstract class GovGuardDbContext(DbContextOptions options)
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
 
     public DbSet<Improvement.ImprovementAction> ImprovementActions => Set<Improvement.ImprovementAction>();
+    public DbSet<Emergency.EmergencyPlan> EmergencyPlans => Set<Emergency.EmergencyPlan>();
+
+    public DbSet<Emergency.Drill> Drills => Set<Emergency.Drill>();
+
+    public DbSet<Emergency.BackupStrategy> BackupStrategies => Set<Emergency.BackupStrategy>();
+
+    public DbSet<Emergency.RestoreDrill> RestoreDrills => Set<Emergency.RestoreDrill>();
+
+    public DbSet<DutyRota.Rota> Rotas => Set<DutyRota.Rota>();
+
+    public DbSet<DutyRota.RotaMember> RotaMembers => Set<DutyRota.RotaMember>();
+
+    public DbSet<DutyRota.RotaShift> RotaShifts => Set<DutyRota.RotaShift>();
+
+    public DbSet<DutyRota.EscalationStep> EscalationSteps => Set<DutyRota.EscalationStep>();
+
+    public DbSet<DutyRota.CalendarEntry> CalendarEntries => Set<DutyRota.CalendarEntry>();
+
+    public DbSet<Changes.ChangeNotice> ChangeNotices => Set<Changes.ChangeNotice>();
+
+    public DbSet<Changes.RiskAssessment> RiskAssessments => Set<Changes.RiskAssessment>();
 
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseKind Kind { get; }

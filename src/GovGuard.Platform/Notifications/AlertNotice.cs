@@ -86,6 +86,7 @@ public static class NoticeText
             NoticeKind.Reminder => ("【告警未处理】{severity}｜{website}", "Still open"),
             NoticeKind.Recovered => ("【已恢复】{website}", "Recovered"),
             NoticeKind.Flapping => ("【告警频繁波动】{severity}｜{website}", "Flapping"),
+            NoticeKind.Escalated => ("【告警升级】{severity}｜{website}", "Escalated"),
             _ => ("【测试】GovGuard 通知渠道", "Test"),
         };
         var line = Substitute(zh + " / " + en, Values(n), TextFormat.Plain);
@@ -223,6 +224,7 @@ public static class NoticeText
         NoticeKind.Reminder => zh ? "告警仍未处理（尚未确认）。" : "The alert is still open and not acknowledged.",
         NoticeKind.Recovered => zh ? "告警已恢复。" : "The alert has recovered.",
         NoticeKind.Flapping => zh ? "告警在短时间内反复出现和恢复，本时段内不再逐次通知。" : "The alert keeps opening and recovering; no more notices for it in this window.",
+        NoticeKind.Escalated => zh ? "告警超时未确认，按值班升级规则通知您。" : "The alert was not acknowledged in time and is escalated to you.",
         _ => zh ? "这是一条测试消息，说明此通知渠道可用。" : "This is a test message: the channel works.",
     };
 

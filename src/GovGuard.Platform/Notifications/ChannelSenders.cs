@@ -224,6 +224,7 @@ public sealed class ChannelSenders(NotificationHttp http, TimeProvider time, IOp
         NoticeKind.Reminder => "alert.reminder",
         NoticeKind.Recovered => "alert.recovered",
         NoticeKind.Flapping => "alert.flapping",
+        NoticeKind.Escalated => "alert.escalated",
         _ => "test",
     };
 

@@ -118,6 +118,9 @@ public enum NoticeKind
     Recovered,
     Flapping,
     Test,
+
+    /// <summary>Not acknowledged in time: sent to the next escalation level of the duty rota.</summary>
+    Escalated,
 }
 
 /// <summary>Where a delivery is.</summary>
@@ -167,4 +170,7 @@ public sealed class NotificationDelivery
 
     /// <summary>The notice as JSON (<see cref="AlertNotice"/>), rendered per channel when sent.</summary>
     public required string NoticeJson { get; set; }
+
+    /// <summary>For an e-mail channel: send to this address instead of the channel's recipients (the person on duty).</summary>
+    public string? To { get; set; }
 }

@@ -32,6 +32,7 @@ internal sealed class NotificationDeliveryConfiguration : IEntityTypeConfigurati
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.LastError).HasMaxLength(500);
         b.Property(d => d.NoticeJson).HasMaxLength(16000);
+        b.Property(d => d.To).HasMaxLength(320);
         b.HasOne<NotificationChannel>().WithMany().HasForeignKey(d => d.ChannelId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(d => new { d.Status, d.NextAttemptAt });
         b.HasIndex(d => new { d.OrganisationId, d.CreatedAt });

@@ -106,7 +106,7 @@ public sealed partial class NotificationDispatcher(
         {
             result = SendResult.Failed("the channel no longer exists");
         }
-        else if (TargetOf(channel) is not { } target)
+        else if (TargetOf(channel, delivery.To) is not { } target)
         {
             result = SendResult.Failed("the channel's secrets cannot be read (data-protection keys changed): enter them again");
         }
@@ -119,13 +119,17 @@ public sealed partial class NotificationDispatcher(
         return await RecordAsync(db, delivery, channel, result).ConfigureAwait(false);
     }
 
-    private ChannelTarget? TargetOf(NotificationChannel channel)
+    private ChannelTarget? TargetOf(NotificationChannel channel, string? to)
     {
         try
         {
-            return new ChannelTarget(channel.Id, channel.Kind, channel.Host,
-                JsonSerializer.Deserialize<ChannelSettings>(channel.SettingsJson, NotificationRouter.Json) ?? new ChannelSettings(),
-                secrets.Unprotect(channel.ProtectedSecrets));
+            var settings = JsonSerializer.Deserialize<ChannelSettings>(channel.SettingsJson, NotificationRouter.Json) ?? new ChannelSettings();
+            if (to is not null && channel.Kind == ChannelKind.Email)
+            {
+                settings = settings with { To = [to] };
+            }
+
+            return new ChannelTarget(channel.Id, channel.Kind, channel.Host, settings, secrets.Unprotect(channel.ProtectedSecrets));
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

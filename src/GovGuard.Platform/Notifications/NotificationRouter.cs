@@ -16,7 +16,7 @@ namespace GovGuard.Platform.Notifications;
 /// (engaged in any role but assessor); their default channels and their channels for this website; only enabled
 /// channels whose minimum severity the alert reaches.
 /// </summary>
-public sealed class NotificationRouter(IOptions<AlertOptions> options)
+public sealed class NotificationRouter(IOptions<AlertOptions> options, IEnumerable<IAlertRecipients> people)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -32,11 +32,31 @@ public sealed class NotificationRouter(IOptions<AlertOptions> options)
             db.Add(NewDelivery(c, alert.Id, alert.WebsiteId, notice, now));
         }
 
-        return channels.Count;
+        // People named by other features (the person on duty, 7.5 c) hear of it by e-mail too.
+        var extra = 0;
+        foreach (var source in people)
+        {
+            foreach (var p in await source.ForAsync(db, alert, kind, now, ct).ConfigureAwait(false))
+            {
+                db.Add(NewDelivery(p.Channel, alert.Id, alert.WebsiteId, notice, now, p.Email));
+                extra++;
+            }
+        }
+
+        return channels.Count + extra;
     }
 
-    internal static NotificationDelivery NewDelivery(NotificationChannel c, Guid? alertId, Guid? websiteId, AlertNotice notice, DateTimeOffset now) => new()
+    /// <summary>Queues <paramref name="kind"/> for <paramref name="alert"/> to one person by e-mail through <paramref name="channel"/>.</summary>
+    public void QueueTo(GovGuardDbContext db, Alert alert, string websiteName, NoticeKind kind, NotificationChannel channel, string email, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(alert);
+        db.Add(NewDelivery(channel, alert.Id, alert.WebsiteId, NoticeOf(alert, websiteName, kind, options.Value.PublicBaseUrl), now, email));
+    }
+
+    internal static NotificationDelivery NewDelivery(NotificationChannel c, Guid? alertId, Guid? websiteId, AlertNotice notice, DateTimeOffset now, string? to = null) => new()
+    {
+        To = to,
         Id = Guid.CreateVersion7(now),
         ChannelId = c.Id,
         OrganisationId = c.OrganisationId,
@@ -68,7 +88,8 @@ public sealed class NotificationRouter(IOptions<AlertOptions> options)
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(baseUrl);
         return new AlertNotice(
-            kind, a.Id, a.WebsiteId, websiteName, a.MonitorId, MonitorName(a.MonitorKind).Zh + " " + MonitorName(a.MonitorKind).En,
+            kind, a.Id, a.WebsiteId, websiteName, a.MonitorId,
+            a.Source == AlertSource.Routine ? "运行记录 operation records" : MonitorName(a.MonitorKind).Zh + " " + MonitorName(a.MonitorKind).En,
             a.Severity, a.Category, a.Rule, a.SummaryZh, a.SummaryEn, a.Url,
             kind == NoticeKind.Recovered ? a.ResolvedAt ?? a.LastSeenAt : a.LastSeenAt,
             baseUrl.TrimEnd('/') + "/alerts/" + a.Id, WireCodes<AlertState>.Code(a.State), a.Count, a.LastResultId ?? a.FirstResultId, a.Flapping);

@@ -143,7 +143,10 @@ public static class GovGuardWebHost
             .MapAuditApi()
             .MapMonitorsApi()
             .MapIncidentsApi()
-            .MapImprovementApi();
+            .MapImprovementApi()
+            .MapEmergencyApi()
+            .MapDutyApi()
+            .MapChangesApi();
 
         app.MapLanguageSwitch();
         app.MapUi();

@@ -21,7 +21,7 @@ namespace GovGuard.Web.Tests.Api;
 /// Every API endpoint × every kind of caller, with the status each must get. The table must name every
 /// endpoint the server maps: a new endpoint without an entry fails <see cref="Every_endpoint_has_an_entry"/>.
 /// </summary>
-public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITestOutputHelper output) : IClassFixture<AccessMatrixTests.SharedHost>
+public sealed partial class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITestOutputHelper output) : IClassFixture<AccessMatrixTests.SharedHost>
 {
     /// <summary>One server for the whole table; each row seeds worlds of its own (names made unique).</summary>
     public sealed class SharedHost : IAsyncLifetime
@@ -268,6 +268,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
             "401 404 200 200 200 200 200 200"),
         new("POST", "/api/v1/websites/{websiteId:guid}/confidentiality-reviews", (w, _) => $"/api/v1/websites/{w.Site.Id}/confidentiality-reviews",
             (_, c) => new { reviewedOn = "2026-01-15", scope = "上云数据", reviewers = "保密办 " + c, result = "clear" }, "401 404 403 403 201 201 201 201"),
+        .. RoutineRows,
     ];
 
     private static async Task<World> WorldAsync(TestHost host, string n, bool passwords)
@@ -306,6 +307,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.SharedHost shared, ITest
         var report = await host.In(sp => sp.GetRequiredService<Platform.Reports.Operations.OperationReportService>().StoreAsync(owner, site.Id, new("2026-10"), CancellationToken.None));
         Assert.True(report.Succeeded, report.Error?.Message.En);
         var (incident, task, action) = await IncidentMatrixSeed.SeedAsync(host, owner, site.Id, customer.Id);
+        await SeedRoutineAsync(host, users, site.Id);
         return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id, m.Value!.Id, report.Value!.Id, incident, task, action);
     }
 
