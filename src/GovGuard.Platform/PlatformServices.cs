@@ -4,7 +4,9 @@ using GovGuard.Platform.Audit;
 using GovGuard.Platform.Compliance;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Engagements;
+using GovGuard.Platform.Exit;
 using GovGuard.Platform.Fetching;
+using GovGuard.Platform.CloudMigration;
 using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Planning;
@@ -74,6 +76,7 @@ public static class PlatformServices
         services.AddGovGuardMonitoring(monitoring);
         services.AddScoped<PlanningService>();
         services.AddGovGuardReports();
+        services.AddGovGuardMigration().AddGovGuardExit();
         return services;
     }
 }
