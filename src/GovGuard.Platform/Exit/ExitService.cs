@@ -232,12 +232,12 @@ public sealed class ExitService(GovGuardDbContext db, AuditLog audit, TimeProvid
         var now = time.GetUtcNow();
         item!.ExpectedManifestSha256 = m.FileSha256;
         item.ExpectedSelfHash = m.SelfHash;
-        item.Algorithm = m.Algorithm.ToWire();
+        item.Algorithm = ManifestAlgorithmNames.ToWire(m.Algorithm);
         item.ExpectedEntries = m.Entries;
         item.HandedOverAt = now;
         item.HandedOverByName = caller.Name;
         await using var change = await audit.BeginAsync(db, caller, ct).ConfigureAwait(false);
-        change.Record(new AuditEvent(ExitAudit.HandedOver, $"移交「{item.Name}」并提交清单（{m.Entries} 项，{m.Algorithm.ToWire()} {m.SelfHash[..16]}…） / handed over with manifest",
+        change.Record(new AuditEvent(ExitAudit.HandedOver, $"移交「{item.Name}」并提交清单（{m.Entries} 项，{ManifestAlgorithmNames.ToWire(m.Algorithm)} {m.SelfHash[..16]}…） / handed over with manifest",
             "handover_item", item.Id.ToString(), site!.CustomerId, site.Id, null, new { item.ExpectedManifestSha256, item.ExpectedSelfHash, item.ExpectedEntries }));
         await change.CommitAsync(ct).ConfigureAwait(false);
         var checks = await db.Set<DataReturnCheck>().AsNoTracking().Where(c => c.ItemId == item.Id).ToListAsync(ct).ConfigureAwait(false);

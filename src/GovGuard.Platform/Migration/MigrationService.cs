@@ -1,5 +1,6 @@
 using GovGuard.Catalog;
 using GovGuard.Catalog.Roles;
+using GovGuard.Detection.Manifest;
 using GovGuard.Platform.Access;
 using GovGuard.Platform.Audit;
 using GovGuard.Platform.Common;
@@ -233,7 +234,7 @@ public sealed class MigrationService(GovGuardDbContext db, AuditLog audit, TimeP
             Label = label!,
             ManifestSha256 = m.FileSha256,
             ManifestSelfHash = m.SelfHash,
-            Algorithm = m.Algorithm.ToWire(),
+            Algorithm = ManifestAlgorithmNames.ToWire(m.Algorithm),
             Entries = m.Entries,
             TakenAt = now,
             ByUserId = caller.UserId,
