@@ -56,14 +56,20 @@ public sealed class DestructionCertificates(GovGuardDbContext db, AuditLog audit
             PhaseRecords.DigestOf(lines.Select(l => l.Sha256)));
     }
 
-    /// <summary>The certificate as a self-contained HTML page (every value escaped, no script).</summary>
-    public static string Html(DestructionCertificate c)
+    /// <summary>The certificate's only style sheet.</summary>
+    public const string Style = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:4px;font-size:12px;vertical-align:top}code{font-size:10px;word-break:break-all}";
+
+    /// <summary>The CSP source of <see cref="Style"/> (<c>sha256-…</c>), so the page needs no <c>unsafe-inline</c>.</summary>
+    public static string StyleHash { get; } = "sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Style)));
+
+    /// <summary>The certificate as a self-contained HTML page (every value escaped, no script); bilingual, <paramref name="english"/> only sets the page language.</summary>
+    public static string Html(DestructionCertificate c, bool english = false)
     {
         ArgumentNullException.ThrowIfNull(c);
         static string E(string? s) => WebUtility.HtmlEncode(s ?? string.Empty);
         var b = new StringBuilder();
-        b.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>数据清除证明 / Destruction certificate</title>")
-            .Append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:4px;font-size:12px;vertical-align:top}code{font-size:10px;word-break:break-all}</style></head><body>")
+        b.Append("<!DOCTYPE html><html lang=\"").Append(english ? "en" : "zh-CN").Append("\"><head><meta charset=\"utf-8\"><title>数据清除证明 / Destruction certificate</title>")
+            .Append("<style>").Append(Style).Append("</style></head><body>")
             .Append("<h1>数据清除证明 / Destruction certificate</h1>")
             .Append("<p>依据 GB/T 38249-2019 8.2.2 b、8.3.5 / Per GB/T 38249-2019 8.2.2 b and 8.3.5</p>")
             .Append("<p>网站 / Website：<strong id=\"certificate-website\">").Append(E(c.WebsiteName)).Append("</strong>；云服务客户 / Customer：").Append(E(c.CustomerName)).Append("</p>")
@@ -93,7 +99,7 @@ public sealed class DestructionCertificates(GovGuardDbContext db, AuditLog audit
     }
 
     /// <summary>The certificate as PDF; the export is audited.</summary>
-    public async Task<Outcome<PdfResult>> PdfAsync(Caller caller, Guid websiteId, CancellationToken ct)
+    public async Task<Outcome<PdfResult>> PdfAsync(Caller caller, Guid websiteId, bool english, CancellationToken ct)
     {
         var built = await BuildAsync(caller, websiteId, ct).ConfigureAwait(false);
         if (!built.Succeeded)
@@ -102,7 +108,7 @@ public sealed class DestructionCertificates(GovGuardDbContext db, AuditLog audit
         }
 
         var c = built.Value!;
-        var pdf = await printer.PrintAsync(Html(c), ct).ConfigureAwait(false);
+        var pdf = await printer.PrintAsync(Html(c, english), ct).ConfigureAwait(false);
         var site = await db.Websites.AsNoTracking().FirstAsync(w => w.Id == websiteId, ct).ConfigureAwait(false);
         await audit.RecordAsync(db, caller, new AuditEvent(ExitAudit.CertificateExported, $"导出数据清除证明（{c.Lines.Count} 条记录，汇总 {c.Digest[..16]}…） / destruction certificate exported",
             "website", websiteId.ToString(), site.CustomerId, websiteId, null, new { c.Digest, c.Complete, Records = c.Lines.Count }), ct).ConfigureAwait(false);

@@ -138,7 +138,9 @@ public static class GovGuardWebHost
             .MapAlertsApi()
             .MapPlanningApi()
             .MapAuditApi()
-            .MapMonitorsApi();
+            .MapMonitorsApi()
+            .MapMigrationApi()
+            .MapExitApi();
 
         app.MapLanguageSwitch();
         app.MapUi();
