@@ -28,9 +28,9 @@ public static class ExitApi
         g.MapPut("/plan", SavePlan).WithSummary("保存退出方案（角色、进度、合同约定的条件），修改后须重新批准 / save the exit plan; a change withdraws the approval");
         g.MapPost("/plan/approve", ApprovePlan).WithSummary("批准退出方案（网站所属单位管理员） / approve the exit plan (customer administrator)");
         g.MapPost("/handover", AddItem).WithSummary("移交清单新增一项（数据集、文档、历史数据、归档） / add an item to the handover inventory");
-        g.MapPost("/handover/{itemId:guid}/manifest", HandOver).DisableAntiforgery().Accepts<HandoverItemInput>("multipart/form-data")
+        g.MapPost("/handover/{itemId:guid}/manifest", HandOver).DisableAntiforgery()
             .WithSummary("云服务商移交并提交清单：multipart（manifest） / the provider hands over with the manifest (multipart)");
-        g.MapPost("/handover/{itemId:guid}/checks", Verify).DisableAntiforgery().Accepts<HandoverItemInput>("multipart/form-data")
+        g.MapPost("/handover/{itemId:guid}/checks", Verify).DisableAntiforgery()
             .WithSummary("客户校验收到的数据：multipart（file = 收到目录的清单或 manifest verify --format json 结果），结果签名存证 / the customer checks what arrived; the result is stored signed");
         g.MapPost("/records", Record).DisableAntiforgery().Accepts<ExitRecordInput>("multipart/form-data", "application/json")
             .WithSummary("记录清除方案、书面授权（须上传 file）、清除执行、核验、退出审计、总结报告、业务连续性 / write a deletion plan, authorisation (with file), destruction, verification, audit, report or continuity record");

@@ -22,9 +22,9 @@ public static class MigrationApi
         var g = api.MapGroup("/websites/{websiteId:guid}/migration").WithTags("migration");
         g.MapGet("/", Get).WithSummary("迁移与交付记录一览 / the migration and delivery records of a website");
         g.MapPost("/records", Record).WithSummary("记录准备事项、方案、测试结果、日志审查、验收要求、重新定级或交付文档 / write a checklist item, plan, test result, review, requirement, re-confirmation or delivery document");
-        g.MapPost("/backups", AddBackup).DisableAntiforgery().Accepts<BackupInput>("multipart/form-data")
+        g.MapPost("/backups", AddBackup).DisableAntiforgery()
             .WithSummary("登记备份：multipart（purpose、label、manifest = govguard manifest create 生成的清单） / record a backup with its manifest (multipart)");
-        g.MapPost("/rollbacks", Rollback).DisableAntiforgery().Accepts<RollbackInput>("multipart/form-data")
+        g.MapPost("/rollbacks", Rollback).DisableAntiforgery()
             .WithSummary("记录回退：multipart（backupId、reason、file = 恢复后目录的清单或 manifest verify --format json 结果），与备份清单比对 / record a rollback; the restore is checked against the backup's manifest");
         g.MapPost("/trials", StartTrial).WithSummary("开始试运行：提高网站各监测项的检查频率，到期自动恢复 / start the trial run: raise the website's monitors until it ends");
         g.MapPost("/trials/{trialId:guid}/end", EndTrial).WithSummary("结束试运行并恢复检查间隔 / end the trial run and put the intervals back");
