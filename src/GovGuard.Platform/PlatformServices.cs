@@ -5,8 +5,10 @@ using GovGuard.Platform.Compliance;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Emergency;
 using GovGuard.Platform.Engagements;
+using GovGuard.Platform.Exit;
 using GovGuard.Platform.Fetching;
 using GovGuard.Platform.Incidents;
+using GovGuard.Platform.CloudMigration;
 using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Planning;
@@ -89,6 +91,7 @@ public static class PlatformServices
         services.AddGovGuardOperationReports();
         services.AddGovGuardIncidents();
         services.AddGovGuardOperations();
+        services.AddGovGuardMigration().AddGovGuardExit();
         return services;
     }
 }

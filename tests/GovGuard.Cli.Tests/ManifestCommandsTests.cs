@@ -79,6 +79,29 @@ public sealed class ManifestCommandsTests : IDisposable
         Assert.Equal("altered", d.GetProperty("kind").GetString());
         Assert.Equal("index.html", d.GetProperty("path").GetString());
         Assert.Equal(7, d.GetProperty("actual").GetProperty("size").GetInt64());
+        // The result names the manifest it was checked against by the manifest's own hash (its closing line).
+        var closing = File.ReadAllLines(ManifestFile)[^1];
+        Assert.Equal(closing[(closing.IndexOf("sm3=", StringComparison.Ordinal) + 4)..], r.GetProperty("manifest_hash").GetString());
+    }
+
+    [Fact]
+    public async Task One_byte_changed_in_place_exits_non_zero_and_names_the_file()
+    {
+        await Run("manifest", "create", Root, "--out", ManifestFile);
+        Assert.Equal(0, (await Run("manifest", "verify", Root, "--manifest", ManifestFile)).Code);
+        var target = Path.Combine(Root, "news", "通知 1.html");
+        var bytes = File.ReadAllBytes(target);
+        bytes[0] ^= 0x01;
+        var modified = File.GetLastWriteTimeUtc(target);
+        File.WriteAllBytes(target, bytes);
+        File.SetLastWriteTimeUtc(target, modified);
+
+        var (code, stdout, _) = await Run("manifest", "verify", Root, "--manifest", ManifestFile);
+
+        Assert.NotEqual(0, code);
+        var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("altered", StringComparison.Ordinal));
+        Assert.Contains("news/通知 1.html", line, StringComparison.Ordinal);
+        Assert.Contains("1 differences", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

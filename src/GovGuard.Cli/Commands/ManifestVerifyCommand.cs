@@ -113,6 +113,8 @@ public static class ManifestVerifyCommand
             w.WriteString("manifest", manifestPath);
             w.WriteString("algorithm", h.Algorithm.ToWire());
             w.WriteString("created", ManifestFormat.FormatTime(h.Created));
+            // The manifest's own hash: ties this result to the exact manifest it was checked against.
+            w.WriteString("manifest_hash", v.Manifest.SelfHash);
             w.WriteNumber("manifest_entries", v.Manifest.Entries);
             w.WriteNumber("checked", v.Checked);
             w.WriteStartObject("summary");

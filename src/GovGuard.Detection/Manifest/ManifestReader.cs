@@ -8,7 +8,8 @@ namespace GovGuard.Detection.Manifest;
 /// <param name="Entries">Entry lines read.</param>
 /// <param name="Line">1-based line of the problem, or null when valid (or when the problem is the whole file).</param>
 /// <param name="Error">What is wrong, in one English clause, or null when valid.</param>
-public sealed record ManifestCheck(ManifestHeader? Header, long Entries, long? Line, string? Error)
+/// <param name="SelfHash">The manifest's own hash (of its body, as on the closing line), lower-case hex, when valid.</param>
+public sealed record ManifestCheck(ManifestHeader? Header, long Entries, long? Line, string? Error, string? SelfHash = null)
 {
     /// <summary>True when the manifest parsed, is in order and its self-hash matches.</summary>
     public bool IsValid => Error is null;
@@ -67,7 +68,7 @@ public static class ManifestReader
             {
                 if (line.StartsWith("#end "u8))
                 {
-                    var endError = CheckEnd(line, terminated, header.Algorithm, entries, body);
+                    var endError = CheckEnd(line, terminated, header.Algorithm, entries, body, out var selfHash);
                     if (endError is not null)
                     {
                         return new ManifestCheck(header, entries, lines.LineNumber, endError);
@@ -78,7 +79,7 @@ public static class ManifestReader
                         return new ManifestCheck(header, entries, lines.LineNumber, "text follows the closing #end line");
                     }
 
-                    return new ManifestCheck(header, entries, null, null);
+                    return new ManifestCheck(header, entries, null, null, selfHash);
                 }
 
                 if (!terminated)
@@ -381,8 +382,9 @@ public static class ManifestReader
         return true;
     }
 
-    private static string? CheckEnd(ReadOnlySpan<byte> line, bool terminated, ManifestAlgorithm algorithm, long entries, ContentHasher body)
+    private static string? CheckEnd(ReadOnlySpan<byte> line, bool terminated, ManifestAlgorithm algorithm, long entries, ContentHasher body, out string? selfHash)
     {
+        selfHash = null;
         if (!terminated)
         {
             return "the closing #end line has no line break (truncated manifest)";
@@ -404,6 +406,7 @@ public static class ManifestReader
             return $"the manifest's own {algorithm.ToWire()} hash does not match its content (recorded {recorded}, computed {actual}): the manifest was altered";
         }
 
+        selfHash = actual;
         return null;
     }
 

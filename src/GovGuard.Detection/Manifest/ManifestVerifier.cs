@@ -89,24 +89,44 @@ public static class ManifestVerifier
             ExcludedPaths = [.. options.ExcludedPaths, manifestFull, manifestFull + ".tmp"],
         };
 
-        using var expected = ManifestReader.ReadEntries(manifestPath).GetEnumerator();
-        using var actual = ManifestTree.Walk(root, algorithm, treeOptions, cancellationToken).GetEnumerator();
+        var tree = ManifestTree.Walk(root, algorithm, treeOptions, cancellationToken);
+        return Merge(ManifestReader.ReadEntries(manifestPath), onTreeEntry is null ? tree : Observed(tree, onTreeEntry), algorithm,
+            "in the manifest, not in the tree", "in the tree, not in the manifest");
+    }
+
+    /// <summary>
+    /// Compares two manifests, both already checked with <see cref="ManifestReader.Check(string)"/> and made with the
+    /// same algorithm: what <paramref name="actualPath"/> (e.g. of a restored or received tree) lacks, adds or alters
+    /// against <paramref name="expectedPath"/>. Streams both; neither is held in memory.
+    /// </summary>
+    public static IEnumerable<ManifestDifference> CompareManifests(string expectedPath, string actualPath, ManifestAlgorithm algorithm)
+    {
+        ArgumentNullException.ThrowIfNull(expectedPath);
+        ArgumentNullException.ThrowIfNull(actualPath);
+        return Merge(ManifestReader.ReadEntries(expectedPath), ManifestReader.ReadEntries(actualPath), algorithm,
+            "in the expected manifest, not in the received one", "in the received manifest, not in the expected one");
+    }
+
+    /// <summary>Merges two entry streams in manifest order into their differences.</summary>
+    private static IEnumerable<ManifestDifference> Merge(IEnumerable<ManifestEntry> expectedEntries, IEnumerable<ManifestEntry> actualEntries,
+        ManifestAlgorithm algorithm, string missingDetail, string extraDetail)
+    {
+        using var expected = expectedEntries.GetEnumerator();
+        using var actual = actualEntries.GetEnumerator();
         var hasExpected = expected.MoveNext();
-        var hasActual = Advance(actual, onTreeEntry);
+        var hasActual = actual.MoveNext();
         while (hasExpected || hasActual)
         {
             var order = !hasExpected ? 1 : !hasActual ? -1 : ManifestPath.Compare(expected.Current.Path, actual.Current.Path);
             if (order < 0)
             {
-                yield return new ManifestDifference(ManifestDifferenceKind.Missing, expected.Current.Path, expected.Current, null,
-                    "in the manifest, not in the tree");
+                yield return new ManifestDifference(ManifestDifferenceKind.Missing, expected.Current.Path, expected.Current, null, missingDetail);
                 hasExpected = expected.MoveNext();
             }
             else if (order > 0)
             {
-                yield return new ManifestDifference(ManifestDifferenceKind.Extra, actual.Current.Path, null, actual.Current,
-                    "in the tree, not in the manifest");
-                hasActual = Advance(actual, onTreeEntry);
+                yield return new ManifestDifference(ManifestDifferenceKind.Extra, actual.Current.Path, null, actual.Current, extraDetail);
+                hasActual = actual.MoveNext();
             }
             else
             {
@@ -116,8 +136,17 @@ public static class ManifestVerifier
                 }
 
                 hasExpected = expected.MoveNext();
-                hasActual = Advance(actual, onTreeEntry);
+                hasActual = actual.MoveNext();
             }
+        }
+    }
+
+    private static IEnumerable<ManifestEntry> Observed(IEnumerable<ManifestEntry> entries, Action onEntry)
+    {
+        foreach (var e in entries)
+        {
+            onEntry();
+            yield return e;
         }
     }
 
@@ -190,15 +219,4 @@ public static class ManifestVerifier
         ManifestDifferenceKind.TypeChanged => "type_changed",
         _ => "unreadable",
     };
-
-    private static bool Advance(IEnumerator<ManifestEntry> actual, Action? onTreeEntry)
-    {
-        if (!actual.MoveNext())
-        {
-            return false;
-        }
-
-        onTreeEntry?.Invoke();
-        return true;
-    }
 }

@@ -98,6 +98,25 @@ public abstract class GovGuardDbContext(DbContextOptions options)
     public DbSet<Changes.ChangeNotice> ChangeNotices => Set<Changes.ChangeNotice>();
 
     public DbSet<Changes.RiskAssessment> RiskAssessments => Set<Changes.RiskAssessment>();
+    public DbSet<CloudMigration.MigrationRecord> MigrationRecords => Set<CloudMigration.MigrationRecord>();
+
+    public DbSet<CloudMigration.Backup> Backups => Set<CloudMigration.Backup>();
+
+    public DbSet<CloudMigration.Rollback> Rollbacks => Set<CloudMigration.Rollback>();
+
+    public DbSet<CloudMigration.TrialRun> TrialRuns => Set<CloudMigration.TrialRun>();
+
+    public DbSet<CloudMigration.TrialMonitorChange> TrialMonitorChanges => Set<CloudMigration.TrialMonitorChange>();
+
+    public DbSet<CloudMigration.AcceptanceVerdict> AcceptanceVerdicts => Set<CloudMigration.AcceptanceVerdict>();
+
+    public DbSet<Exit.ExitPlan> ExitPlans => Set<Exit.ExitPlan>();
+
+    public DbSet<Exit.HandoverItem> HandoverItems => Set<Exit.HandoverItem>();
+
+    public DbSet<Exit.DataReturnCheck> DataReturnChecks => Set<Exit.DataReturnCheck>();
+
+    public DbSet<Exit.ExitRecord> ExitRecords => Set<Exit.ExitRecord>();
 
     /// <summary>Which database this context talks to.</summary>
     public abstract DatabaseKind Kind { get; }

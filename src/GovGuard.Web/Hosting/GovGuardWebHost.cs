@@ -146,7 +146,9 @@ public static class GovGuardWebHost
             .MapImprovementApi()
             .MapEmergencyApi()
             .MapDutyApi()
-            .MapChangesApi();
+            .MapChangesApi()
+            .MapMigrationApi()
+            .MapExitApi();
 
         app.MapLanguageSwitch();
         app.MapUi();

@@ -46,10 +46,10 @@ internal sealed class ComplianceWorld : IAsyncDisposable
 
     public string EvidenceFolder => Path.Combine(Db.Folder, "evidence");
 
-    public static async Task<ComplianceWorld> CreateAsync(string kind, int level = 3, bool engageIntegrator = true)
+    public static async Task<ComplianceWorld> CreateAsync(string kind, int level = 3, bool engageIntegrator = true, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var db = await TestDatabase.CreateAsync(kind);
-        var w = new ComplianceWorld(db, new Services(db));
+        var w = new ComplianceWorld(db, new Services(db, time, configure));
         var customerOrg = await w.S.Organisation("某省人民政府办公厅", OrganisationKind.GovernmentCustomer);
         var providerOrg = await w.S.Organisation("某政务云有限公司", OrganisationKind.CloudProvider);
         var integratorOrg = await w.S.Organisation("某系统集成有限公司", OrganisationKind.SystemIntegrator);
