@@ -138,7 +138,8 @@ public static class GovGuardWebHost
             .MapAlertsApi()
             .MapPlanningApi()
             .MapAuditApi()
-            .MapMonitorsApi();
+            .MapMonitorsApi()
+            .MapAgentsApi(anonymous);
 
         app.MapLanguageSwitch();
         app.MapUi();
