@@ -17,6 +17,7 @@ public static class GovGuardCli
         root.Subcommands.Add(CatalogCommand.Create());
         root.Subcommands.Add(ManifestCommands.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(Commands.Agent.AgentCommand.Create());
         return root;
     }
 

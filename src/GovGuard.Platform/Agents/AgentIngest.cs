@@ -200,7 +200,8 @@ public sealed partial class AgentIngest(IDbContextFactory<GovGuardDbContext> fac
         }
     }
 
-    internal static string FindingsJson(IEnumerable<AgentFinding> findings) =>
+    /// <summary>The findings as stored and compared: contract field names, fields cut to their caps.</summary>
+    public static string FindingsJson(IEnumerable<AgentFinding> findings) =>
         JsonSerializer.Serialize(findings.Select(f => f with
         {
             Message = Cut(f.Message, 500),
