@@ -38,7 +38,7 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>The first administrator's one-time password, as `serve` prints it.</summary>
     public string? AdminOneTimePassword { get; }
 
-    public static async Task<TestHost> StartAsync(string database = "sqlite", bool requireAdminTwoFactor = false, TestDatabase? reuse = null, IReadOnlyDictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0")
+    public static async Task<TestHost> StartAsync(string database = "sqlite", bool requireAdminTwoFactor = false, TestDatabase? reuse = null, IReadOnlyDictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0", Platform.Monitoring.MonitoringOptions? monitoring = null)
     {
         var db = reuse ?? await TestDatabase.CreateAsync(database, migrate: false);
         var options = new GovGuardWebOptions
@@ -46,6 +46,7 @@ public sealed class TestHost : IAsyncDisposable
             Urls = urls,
             Database = db.Options,
             RequireAdminTwoFactor = requireAdminTwoFactor,
+            Monitoring = monitoring ?? new(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
