@@ -50,17 +50,10 @@ public static class AgentCommand
         };
         cmd.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
-            AgentSettings settings;
-            try
-            {
-                settings = Check(r.GetValue(server)!, r.GetValue(token) ?? Environment.GetEnvironmentVariable(TokenVariable), r.GetValue(webroot)!,
-                    r.GetValue(log), r.GetValue(logFormat)!, r.GetValue(state)!, r.GetValue(fullCheck), r.GetValue(heartbeat), r.GetValue(rebaseline));
-            }
-            catch (CliUsageException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
+            // A bad option throws CliUsageException: one sentence on stderr, exit 2.
+            var settings = Check(r.GetValue(server)!, r.GetValue(token) ?? Environment.GetEnvironmentVariable(TokenVariable), r.GetValue(webroot)!,
+                r.GetValue(log), r.GetValue(logFormat)!, r.GetValue(state)!, r.GetValue(fullCheck), r.GetValue(heartbeat), r.GetValue(rebaseline));
+            var stderr = r.InvocationConfiguration.Error;
 
             Detection.Webshell.WebshellRuleSet webshells;
             LogRuleSet? logRules;
@@ -71,13 +64,13 @@ public static class AgentCommand
             }
             catch (RuleFormatException e)
             {
-                await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                await stderr.WriteLineAsync(e.Message).ConfigureAwait(false);
                 return ExitCodes.Failure;
             }
 
             try
             {
-                await new AgentRunner(settings, webshells, logRules, TimeProvider.System, Console.Error).RunAsync(ct).ConfigureAwait(false);
+                await new AgentRunner(settings, webshells, logRules, TimeProvider.System, stderr).RunAsync(ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
