@@ -147,7 +147,7 @@ public sealed partial class AgentIngest(IDbContextFactory<GovGuardDbContext> fac
         await using var db = await factory.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         var agent = await db.Agents.FirstAsync(a => a.Id == agentId, ct).ConfigureAwait(false);
-        var wasOffline = !AgentProbe.IsOnline(agent, now);
+        var wasOffline = AgentProbe.IsSilent(agent, now);
         var seqs = events.Select(e => e.Input.Seq).ToList();
         var known = seqs.Count == 0 ? [] : (await db.AgentEvents.AsNoTracking().Where(e => e.AgentId == agentId && seqs.Contains(e.Sequence))
             .Select(e => e.Sequence).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();

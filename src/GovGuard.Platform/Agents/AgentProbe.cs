@@ -27,11 +27,17 @@ public sealed class AgentProbe(IDbContextFactory<GovGuardDbContext> factory, Tim
 
     public Monitoring.MonitorKind Kind => Monitoring.MonitorKind.Agent;
 
-    /// <summary>True while the agent's last report (or its registration, before the first) is within its silence limit.</summary>
-    public static bool IsOnline(Agent agent, DateTimeOffset now)
+    /// <summary>True when the agent reported within its silence limit.</summary>
+    public static bool IsOnline(Agent agent, DateTimeOffset now) => agent?.LastSeenAt is not null && !IsSilent(agent, now);
+
+    /// <summary>
+    /// True when the agent has been quiet longer than its silence limit, counted from its last report or, before
+    /// the first, from its registration (installing an agent takes a moment; it is not offline the second it is registered).
+    /// </summary>
+    public static bool IsSilent(Agent agent, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        return now - (agent.LastSeenAt ?? agent.CreatedAt) <= TimeSpan.FromSeconds(agent.SilenceSeconds) && agent.LastSeenAt is not null;
+        return now - (agent.LastSeenAt ?? agent.CreatedAt) > TimeSpan.FromSeconds(agent.SilenceSeconds);
     }
 
     public async Task<ProbeOutcome> RunAsync(MonitorDefinition monitor, CancellationToken ct)
@@ -80,7 +86,7 @@ public sealed class AgentProbe(IDbContextFactory<GovGuardDbContext> factory, Tim
         }
 
         var attackCount = findings.Count - fileCount;
-        var online = IsOnline(agent, now);
+        var online = !IsSilent(agent, now);
         var last = agent.LastSeenAt is { } t ? t.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : null;
         if (!online)
         {
@@ -94,7 +100,7 @@ public sealed class AgentProbe(IDbContextFactory<GovGuardDbContext> factory, Tim
             findings = findings.Take(MaxFindings).ToList();
         }
 
-        var state = online ? new Text("在线", "online") : new Text("离线", "offline");
+        var state = !online ? new Text("离线", "offline") : agent.LastSeenAt is null ? new Text("等待首次报告", "awaiting its first report") : new Text("在线", "online");
         var summary = new Text(
             string.Create(CultureInfo.InvariantCulture, $"代理{state.Zh}；网站文件差异 {fileCount} 项，{AttackWindowText(true)}攻击 {attackCount} 类"),
             string.Create(CultureInfo.InvariantCulture, $"Agent {state.En}; {fileCount} web-root differences, {attackCount} kinds of attack {AttackWindowText(false)}"));
