@@ -1,4 +1,5 @@
 using GovGuard.Platform.Accounts;
+using GovGuard.Platform.Agents;
 using GovGuard.Platform.Alerts;
 using GovGuard.Platform.Audit;
 using GovGuard.Platform.Compliance;
@@ -85,6 +86,7 @@ public static class PlatformServices
         services.AddGovGuardCompliance();
         services.AddGovGuardAlerting();
         services.AddGovGuardMonitoring(monitoring);
+        services.AddGovGuardAgents();
         services.AddScoped<PlanningService>();
         services.AddScoped<Lifecycle.ILifecycleFactsContributor, PlanningFactsContributor>();
         services.AddGovGuardReports();

@@ -19,6 +19,7 @@ public static class GovGuardCli
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(BackupCommands.Backup());
         root.Subcommands.Add(BackupCommands.Restore());
+        root.Subcommands.Add(Commands.Agent.AgentCommand.Create());
         return root;
     }
 

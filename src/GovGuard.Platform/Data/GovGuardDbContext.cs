@@ -66,6 +66,10 @@ public abstract class GovGuardDbContext(DbContextOptions options)
     public DbSet<Monitoring.CheckResult> CheckResults => Set<Monitoring.CheckResult>();
 
     public DbSet<Monitoring.MonitorState> MonitorStates => Set<Monitoring.MonitorState>();
+
+    public DbSet<Agents.Agent> Agents => Set<Agents.Agent>();
+
+    public DbSet<Agents.AgentEvent> AgentEvents => Set<Agents.AgentEvent>();
     public DbSet<Artefact> Artefacts => Set<Artefact>();
 
     public DbSet<ArtefactReview> ArtefactReviews => Set<ArtefactReview>();

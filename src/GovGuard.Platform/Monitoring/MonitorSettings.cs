@@ -65,6 +65,24 @@ public sealed class PageSettings
     public bool Listings { get; set; } = true;
 }
 
+/// <summary>Resources (GB/T 38249 7.4.2 a, 7.4.5): limits on what a node_exporter endpoint reports; null switches one off.</summary>
+public sealed class ResourceSettings
+{
+    /// <summary>CPU usage in percent, from the counters between two scrapes.</summary>
+    public double? CpuPercent { get; set; } = 90;
+
+    public double? MemoryPercent { get; set; } = 90;
+
+    /// <summary>Used space of each real file system, in percent.</summary>
+    public double? DiskPercent { get; set; } = 90;
+
+    /// <summary>Inbound traffic per network device in Mbit/s, between two scrapes.</summary>
+    public double? ReceiveMbps { get; set; }
+
+    /// <summary>Outbound traffic per network device in Mbit/s, between two scrapes.</summary>
+    public double? TransmitMbps { get; set; }
+}
+
 /// <summary>Parses, checks and normalises each kind's settings JSON; field errors name <c>settings.field</c>.</summary>
 public static class MonitorSettings
 {
@@ -78,6 +96,7 @@ public static class MonitorSettings
     public static IReadOnlySet<MonitorKind> Supported { get; } = new HashSet<MonitorKind>
     {
         MonitorKind.Availability, MonitorKind.Tls, MonitorKind.Dns, MonitorKind.Content, MonitorKind.Exposure,
+        MonitorKind.Resource,
     };
 
     /// <summary>The settings of <paramref name="kind"/> from <paramref name="json"/> (null: defaults), checked into <paramref name="v"/>.</summary>
@@ -90,6 +109,7 @@ public static class MonitorSettings
             MonitorKind.Tls => Check(Read<TlsSettings>(json, v), v),
             MonitorKind.Dns => Check(Read<DnsSettings>(json, v), v),
             MonitorKind.Content or MonitorKind.Exposure => Check(Read<PageSettings>(json, v), v),
+            MonitorKind.Resource => Check(Read<ResourceSettings>(json, v), v),
             _ => "{}",
         };
     }
@@ -228,6 +248,27 @@ public static class MonitorSettings
             if (!p.StartsWith('/') || p.StartsWith("//", StringComparison.Ordinal) || p.Length > 1000 || p.Any(char.IsControl) || p.Contains('\\', StringComparison.Ordinal))
             {
                 v.Add("settings.paths", "path", $"关键页面（settings.paths）「{Cut(p)}」必须是以 / 开头的站内路径。", $"The key page (settings.paths) \"{Cut(p)}\" must be a path on the site starting with /.");
+            }
+        }
+
+        return JsonSerializer.Serialize(s, Json);
+    }
+
+    private static string Check(ResourceSettings s, Validation v)
+    {
+        foreach (var (field, value) in new[] { ("cpuPercent", s.CpuPercent), ("memoryPercent", s.MemoryPercent), ("diskPercent", s.DiskPercent) })
+        {
+            if (value is < 1 or > 100 || value is { } x && double.IsNaN(x))
+            {
+                v.Add($"settings.{field}", "range", $"阈值（settings.{field}）必须在 1 到 100（百分比）之间，或为 null 表示不检查。", $"The limit (settings.{field}) must be between 1 and 100 percent, or null for none.");
+            }
+        }
+
+        foreach (var (field, value) in new[] { ("receiveMbps", s.ReceiveMbps), ("transmitMbps", s.TransmitMbps) })
+        {
+            if (value is <= 0 or > 1_000_000 || value is { } x && double.IsNaN(x))
+            {
+                v.Add($"settings.{field}", "range", $"带宽阈值（settings.{field}）必须大于 0 且不超过 1000000 Mbit/s，或为 null 表示不检查。", $"The bandwidth limit (settings.{field}) must be above 0 and at most 1000000 Mbit/s, or null for none.");
             }
         }
 

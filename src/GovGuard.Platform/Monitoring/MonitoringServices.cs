@@ -45,6 +45,7 @@ public static class MonitoringServices
         services.AddSingleton<IMonitorProbe, DnsProbe>();
         services.AddSingleton<IMonitorProbe>(sp => new PageProbe(MonitorKind.Content, sp.GetRequiredService<GuardedFetcher>(), sp.GetRequiredService<ProbeLimiter>(), sp.GetRequiredService<PageDetectors>()));
         services.AddSingleton<IMonitorProbe>(sp => new PageProbe(MonitorKind.Exposure, sp.GetRequiredService<GuardedFetcher>(), sp.GetRequiredService<ProbeLimiter>(), sp.GetRequiredService<PageDetectors>()));
+        services.AddSingleton<IMonitorProbe, ResourceProbe>();
         services.AddSingleton<ResultWriter>();
         services.AddSingleton<MonitorChecker>();
         services.Replace(ServiceDescriptor.Singleton<IMonitorEngine, OrleansMonitorEngine>());

@@ -148,7 +148,8 @@ public static class GovGuardWebHost
             .MapDutyApi()
             .MapChangesApi()
             .MapMigrationApi()
-            .MapExitApi();
+            .MapExitApi()
+            .MapAgentsApi(anonymous);
 
         app.MapLanguageSwitch();
         app.MapUi();

@@ -61,6 +61,9 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.SharedHost share
     /// <remarks>A row marked <c>FreshWorldAfterSuccess</c> changes what later callers would see, so a success is followed by a new world.</remarks>
     private sealed record Row(string Method, string Route, Func<World, string, string> Url, Func<World, string, object?>? Body, string Expect, bool FreshWorldAfterSuccess = false, bool Passwords = false);
 
+    /// <summary>The agent registered in each world, by website.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> AgentOf = new();
+
     private static readonly Row[] Rows =
     [
         new("POST", "/api/v1/auth/token", (_, _) => "/api/v1/auth/token", (w, c) => new { userName = "nobody", password = "wrong" },
@@ -304,6 +307,15 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.SharedHost share
         new("POST", "/api/v1/websites/{websiteId:guid}/confidentiality-reviews", (w, _) => $"/api/v1/websites/{w.Site.Id}/confidentiality-reviews",
             (_, c) => new { reviewedOn = "2026-01-15", scope = "上云数据", reviewers = "保密办 " + c, result = "clear" }, "401 404 403 403 201 201 201 201"),
         .. RoutineRows,
+        // Agents: read like monitors, registered and removed by the owner and engaged contributors; reports take an agent token, never a user's.
+        new("GET", "/api/v1/websites/{websiteId:guid}/agents/", (w, _) => $"/api/v1/websites/{w.Site.Id}/agents", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/websites/{websiteId:guid}/agents/", (w, _) => $"/api/v1/websites/{w.Site.Id}/agents", (_, c) => new { name = "web-" + c },
+            "401 404 403 403 201 201 201 201"),
+        new("GET", "/api/v1/agents/{id:guid}", (w, _) => $"/api/v1/agents/{AgentOf[w.Site.Id]}", null, "401 404 200 200 200 200 200 200"),
+        new("DELETE", "/api/v1/agents/{id:guid}", (w, _) => $"/api/v1/agents/{AgentOf[w.Site.Id]}", null,
+            "401 404 403 403 204 204 204 204", FreshWorldAfterSuccess: true),
+        new("GET", "/api/v1/agents/{id:guid}/events", (w, _) => $"/api/v1/agents/{AgentOf[w.Site.Id]}/events", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/agent/report", (_, _) => "/api/v1/agent/report", (_, _) => new { events = Array.Empty<object>() }, "401 401 401 401 401 401 401 401"),
     ];
 
     private static async Task<World> WorldAsync(TestHost host, string n, bool passwords)
@@ -343,6 +355,7 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.SharedHost share
         Assert.True(report.Succeeded, report.Error?.Message.En);
         var (incident, task, action) = await IncidentMatrixSeed.SeedAsync(host, owner, site.Id, customer.Id);
         await SeedRoutineAsync(host, users, site.Id);
+        AgentOf[site.Id] = (await host.In(sp => sp.GetRequiredService<Platform.Agents.AgentService>().CreateAsync(owner, site.Id, new Platform.Agents.AgentInput("web-seed"), CancellationToken.None))).Value!.Id;
         return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id, m.Value!.Id, report.Value!.Id, incident, task, action);
     }
 

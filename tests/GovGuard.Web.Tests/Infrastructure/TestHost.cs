@@ -18,6 +18,8 @@ namespace GovGuard.Web.Tests.Infrastructure;
 public sealed class TestHost : IAsyncDisposable
 {
     private readonly List<HttpClient> _clients = [];
+    private bool _disposed;
+    private bool _keepDatabase;
 
     private TestHost(TestDatabase db, WebApplication app, Uri address, string? adminPassword)
     {
@@ -36,14 +38,15 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>The first administrator's one-time password, as `serve` prints it.</summary>
     public string? AdminOneTimePassword { get; }
 
-    public static async Task<TestHost> StartAsync(string database = "sqlite", bool requireAdminTwoFactor = false, TestDatabase? reuse = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<TestHost> StartAsync(string database = "sqlite", bool requireAdminTwoFactor = false, TestDatabase? reuse = null, IReadOnlyDictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0", Platform.Monitoring.MonitoringOptions? monitoring = null)
     {
         var db = reuse ?? await TestDatabase.CreateAsync(database, migrate: false);
         var options = new GovGuardWebOptions
         {
-            Urls = "http://127.0.0.1:0",
+            Urls = urls,
             Database = db.Options,
             RequireAdminTwoFactor = requireAdminTwoFactor,
+            Monitoring = monitoring ?? new(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -116,8 +119,22 @@ public sealed class TestHost : IAsyncDisposable
         return new TestUser(caller, userName, password, token.Value!.Secret!, token.Value.Id);
     }
 
+    /// <summary>Stops the server as an outage would, keeping its database for a restart (<c>StartAsync(reuse: …)</c>), which then owns it.</summary>
+    public async Task<TestDatabase> StopKeepingDatabaseAsync()
+    {
+        _keepDatabase = true;
+        await DisposeAsync();
+        return Db;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         foreach (var c in _clients)
         {
             c.Dispose();
@@ -125,7 +142,10 @@ public sealed class TestHost : IAsyncDisposable
 
         await App.StopAsync();
         await App.DisposeAsync();
-        await Db.DisposeAsync();
+        if (!_keepDatabase)
+        {
+            await Db.DisposeAsync();
+        }
     }
 }
 

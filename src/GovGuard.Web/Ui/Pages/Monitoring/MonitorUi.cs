@@ -35,6 +35,8 @@ public static class MonitorUi
         "content" => Lang.Tr("内容安全", "Content"),
         "exposure" => Lang.Tr("暴露面", "Exposure"),
         "tamper" => Lang.Tr("篡改", "Tamper"),
+        "agent" => Lang.Tr("代理", "Agent"),
+        "resource" => Lang.Tr("资源", "Resources"),
         _ => kind,
     };
 

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Availability probes per second: GovGuard's availability probe (guarded fetcher with its SSRF checks, status and
+# latency judgement) vs prometheus-blackbox-exporter's http_2xx module, on the same local nginx target, in one run.
+# blackbox is driven through its /probe endpoint with wrk (as its users' Prometheus would, many scrapes at once);
+# GovGuard's probe is driven in-process by the bench harness with the same number of probes in flight.
+# Prints probes/s, peak RSS of the prober, and the ratios. Installs nginx, wrk and the exporter from Debian when missing.
+# Usage: bench/peers/probe-rate.sh      Env: SECONDS_EACH (10), CONCURRENCY (50), GOVGUARD_BENCH_DIR
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+seconds="${SECONDS_EACH:-10}"; conc="${CONCURRENCY:-50}"
+work="${GOVGUARD_BENCH_DIR:-$here/../scratch}/probe-rate-$$"
+mkdir -p "$work"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+need=()
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v wrk >/dev/null || need+=(wrk)
+command -v prometheus-blackbox-exporter >/dev/null || need+=(prometheus-blackbox-exporter)
+if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; fi
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+hwm_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+
+# The target: nginx on 127.0.0.1 serving a small government home page.
+ng_port="$(free_port)"; mkdir -p "$work/www" "$work/logs"
+printf '<!doctype html><html><head><meta charset="utf-8"><title>某市人民政府</title></head><body><h1>某市人民政府门户网站</h1><p>%s</p></body></html>\n' "$(head -c 600 /dev/zero | tr '\0' 'x')" >"$work/www/index.html"
+cat >"$work/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server { listen 127.0.0.1:$ng_port; root $work/www; keepalive_requests 100000; }
+}
+CONF
+/usr/sbin/nginx -c "$work/nginx.conf" -p "$work"
+target="http://127.0.0.1:$ng_port/"
+
+# The peer: blackbox exporter with its stock http_2xx module.
+bb_port="$(free_port)"
+cat >"$work/blackbox.yml" <<CONF
+modules:
+  http_2xx:
+    prober: http
+    timeout: 5s
+    http:
+      preferred_ip_protocol: ip4
+CONF
+prometheus-blackbox-exporter --config.file="$work/blackbox.yml" --web.listen-address="127.0.0.1:$bb_port" >"$work/logs/bb.log" 2>&1 &
+pids+=($!); bb_pid=$!
+for _ in $(seq 50); do curl -fs "http://127.0.0.1:$bb_port/" >/dev/null && break; sleep 0.1; done
+probe_url="http://127.0.0.1:$bb_port/probe?target=$target&module=http_2xx"
+curl -fs "$probe_url" | grep -q '^probe_success 1' || { echo "blackbox probe of $target does not succeed" >&2; exit 1; }
+
+dotnet build "$here/../GovGuard.Bench.Monitoring" -c Release -v q -nologo >/dev/null
+harness="$here/../GovGuard.Bench.Monitoring/bin/Release/net10.0/GovGuard.Bench.Monitoring.dll"
+echo "target: nginx $(/usr/sbin/nginx -v 2>&1 | sed 's/.*\///'), $(prometheus-blackbox-exporter --version 2>&1 | head -1 | awk '{print $1, $3}'); cores: $(nproc); $seconds s each, $conc probes in flight"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+bb_rate="$(wrk -t2 -c"$conc" -d"${seconds}s" "$probe_url" | awk '/Requests\/sec/ {print $2}')"
+curl -fs "$probe_url" | grep -q '^probe_success 1' || { echo "blackbox probes failed during the run" >&2; exit 1; }
+bb_mem="$(hwm_mb "$bb_pid")"
+
+read -r _ gg_done _ gg_failed _ _ _ gg_rate _ gg_mem < <(dotnet "$harness" probe-rate "$target" "$seconds" "$conc")
+[ "$gg_failed" = 0 ] || { echo "GovGuard: $gg_failed of $gg_done probes failed" >&2; exit 1; }
+
+printf '%-34s %12s %14s\n' "prober" "probes/s" "peak RSS MB"
+printf '%-34s %12.0f %14s\n' "prometheus-blackbox-exporter+wrk" "$bb_rate" "$bb_mem"
+printf '%-34s %12.0f %14s\n' "govguard availability probe" "$gg_rate" "$gg_mem"
+python3 -c "import sys; r=float(sys.argv[2])/float(sys.argv[1]); m=float(sys.argv[4])/float(sys.argv[3]); print(f'ratio: {r:.2f}x the probes per second (goal 2x: {\"met\" if r>=2 else \"missed\"}), {m:.2f}x the memory (goal at most 1x: {\"met\" if m<=1 else \"missed\"})')" "$bb_rate" "$gg_rate" "$bb_mem" "$gg_mem"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

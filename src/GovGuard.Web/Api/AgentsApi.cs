@@ -1,0 +1,90 @@
+using GovGuard.Platform.Agents;
+using GovGuard.Web.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace GovGuard.Web.Api;
+
+/// <summary>
+/// /api/v1/…/agents: registering <c>govguard agent</c> instances per website (the token is shown once), their last
+/// report and events; and /api/v1/agent/report, where agents post their events with their own token.
+/// </summary>
+public static class AgentsApi
+{
+    public static RouteGroupBuilder MapAgentsApi(this RouteGroupBuilder api, RouteGroupBuilder anonymous)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(anonymous);
+        var site = api.MapGroup("/websites/{websiteId:guid}/agents").WithTags("agents");
+        site.MapGet("/", List).WithSummary("列出网站的代理及其最近报告 / list a website's agents and their last report");
+        site.MapPost("/", Create).WithSummary("登记代理；令牌只在此应答中出现一次 / register an agent; the token appears in this answer only");
+
+        var one = api.MapGroup("/agents").WithTags("agents");
+        one.MapGet("/{id:guid}", Get).WithSummary("查看代理 / get an agent");
+        one.MapDelete("/{id:guid}", Delete).WithSummary("删除代理及其监测项，令牌立即失效 / remove an agent and its monitor; its token stops working");
+        one.MapGet("/{id:guid}/events", Events).WithSummary("代理已送达的事件（按序号，after、limit） / the events an agent delivered, by sequence (after, limit)");
+
+        anonymous.MapPost("/agent/report", Report).WithTags("agents")
+            .WithSummary("代理报告事件（Authorization: Bearer gga_… 代理令牌）；按序号确认、去重 / an agent reports its events with its agent token; acknowledged and deduplicated by sequence number");
+        return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AgentView>>, ProblemHttpResult>> List(HttpContext http, AgentService service, Guid websiteId, CancellationToken ct)
+    {
+        var r = await service.ListAsync(http.Caller(), websiteId, ct);
+        return r.Succeeded ? TypedResults.Ok(r.Value) : ApiResults.Problem(r.Error!);
+    }
+
+    private static async Task<Results<Created<AgentView>, ProblemHttpResult>> Create(HttpContext http, AgentService service, Guid websiteId, AgentInput input, CancellationToken ct)
+    {
+        var r = await service.CreateAsync(http.Caller(), websiteId, input, ct);
+        if (!r.Succeeded)
+        {
+            return ApiResults.Problem(r.Error!);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Created($"/api/v1/agents/{r.Value!.Id}", r.Value);
+    }
+
+    private static async Task<Results<Ok<AgentView>, ProblemHttpResult>> Get(HttpContext http, AgentService service, Guid id, CancellationToken ct)
+    {
+        var r = await service.GetAsync(http.Caller(), id, ct);
+        return r.Succeeded ? TypedResults.Ok(r.Value) : ApiResults.Problem(r.Error!);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(HttpContext http, AgentService service, Guid id, CancellationToken ct)
+    {
+        var r = await service.DeleteAsync(http.Caller(), id, ct);
+        return r.Succeeded ? TypedResults.NoContent() : ApiResults.Problem(r.Error!);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AgentEventView>>, ProblemHttpResult>> Events(HttpContext http, AgentService service, Guid id, long? after, int? limit, CancellationToken ct)
+    {
+        var r = await service.EventsAsync(http.Caller(), id, after, limit, ct);
+        return r.Succeeded ? TypedResults.Ok(r.Value) : ApiResults.Problem(r.Error!);
+    }
+
+    private static async Task<Results<Ok<AgentReceipt>, ProblemHttpResult>> Report(HttpContext http, AgentIngest ingest, AgentReport report, CancellationToken ct)
+    {
+        string? header = http.Request.Headers.Authorization;
+        var token = header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+        var agent = await ingest.AuthenticateAsync(token, ct);
+        if (agent is null)
+        {
+            var culture = System.Globalization.CultureInfo.CurrentUICulture;
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = new Platform.Common.Text("代理令牌无效或已删除（Authorization: Bearer gga_…）。", "The agent token (Authorization: Bearer gga_…) is invalid or was removed.").In(culture),
+                Type = "https://govguard.local/problems/unauthorized",
+            });
+        }
+
+        var r = await ingest.ReportAsync(agent, report, ct);
+        return r.Succeeded ? TypedResults.Ok(r.Value) : ApiResults.Problem(r.Error!);
+    }
+}
