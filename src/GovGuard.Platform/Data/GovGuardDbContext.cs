@@ -66,6 +66,11 @@ public abstract class GovGuardDbContext(DbContextOptions options)
     public DbSet<Monitoring.CheckResult> CheckResults => Set<Monitoring.CheckResult>();
 
     public DbSet<Monitoring.MonitorState> MonitorStates => Set<Monitoring.MonitorState>();
+
+    public DbSet<Monitoring.Tamper.TamperBaseline> TamperBaselines => Set<Monitoring.Tamper.TamperBaseline>();
+
+    public DbSet<Monitoring.Tamper.TamperChange> TamperChanges => Set<Monitoring.Tamper.TamperChange>();
+
     public DbSet<Artefact> Artefacts => Set<Artefact>();
 
     public DbSet<ArtefactReview> ArtefactReviews => Set<ArtefactReview>();

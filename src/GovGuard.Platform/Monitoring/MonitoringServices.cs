@@ -22,6 +22,7 @@ public static class MonitoringServices
         }
 
         MonitoringAudit.Register();
+        Tamper.TamperAudit.Register();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Options.Create(options));
         services.AddMetrics();
@@ -30,7 +31,9 @@ public static class MonitoringServices
         services.TryAddSingleton<IMonitorEngine, NoMonitorEngine>();
         services.TryAddSingleton<ProbeLimiter>();
         services.TryAddSingleton<PageDetectors>();
+        services.TryAddSingleton<Tamper.TamperStore>();
         services.AddScoped<MonitorService>();
+        services.AddScoped<Tamper.TamperService>();
         return services;
     }
 
@@ -44,6 +47,7 @@ public static class MonitoringServices
         services.AddSingleton<IMonitorProbe, DnsProbe>();
         services.AddSingleton<IMonitorProbe>(sp => new PageProbe(MonitorKind.Content, sp.GetRequiredService<GuardedFetcher>(), sp.GetRequiredService<ProbeLimiter>(), sp.GetRequiredService<PageDetectors>()));
         services.AddSingleton<IMonitorProbe>(sp => new PageProbe(MonitorKind.Exposure, sp.GetRequiredService<GuardedFetcher>(), sp.GetRequiredService<ProbeLimiter>(), sp.GetRequiredService<PageDetectors>()));
+        services.AddSingleton<IMonitorProbe, TamperProbe>();
         services.AddSingleton<ResultWriter>();
         services.AddSingleton<MonitorChecker>();
         services.Replace(ServiceDescriptor.Singleton<IMonitorEngine, OrleansMonitorEngine>());
