@@ -138,7 +138,8 @@ public static class GovGuardWebHost
             .MapAlertsApi()
             .MapPlanningApi()
             .MapAuditApi()
-            .MapMonitorsApi();
+            .MapMonitorsApi()
+            .MapTamperApi();
 
         app.MapLanguageSwitch();
         app.MapUi();
