@@ -47,7 +47,8 @@ public sealed class TamperProbe(GuardedFetcher fetcher, Crawler crawler, ProbeLi
                 continue;
             }
 
-            if (await parser.ParseAsync(view, ct).ConfigureAwait(false) is not { } html)
+            // Error pages and redirects are the availability monitor's business; only pages the site serves are baselined.
+            if (view.Status is < 200 or >= 300 || await parser.ParseAsync(view, ct).ConfigureAwait(false) is not { } html)
             {
                 continue;
             }
