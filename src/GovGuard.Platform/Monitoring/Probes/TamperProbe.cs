@@ -53,7 +53,7 @@ public sealed class TamperProbe(GuardedFetcher fetcher, Crawler crawler, ProbeLi
                 continue;
             }
 
-            await JudgeAsync(run, url, html, result, baselines, comparer, options, parser, monitor, ct).ConfigureAwait(false);
+            await JudgeAsync(run, url, html, result, baselines, comparer, options, settings.AcceptUpdates, parser, monitor, ct).ConfigureAwait(false);
         }
 
         await store.ApplyAsync(monitor.Id, monitor.WebsiteId, run.Decisions, ct).ConfigureAwait(false);
@@ -78,7 +78,7 @@ public sealed class TamperProbe(GuardedFetcher fetcher, Crawler crawler, ProbeLi
     }
 
     private async Task JudgeAsync(Run run, Uri url, HtmlPage html, FetchResult result, Dictionary<string, TamperBaseline> baselines,
-        TamperComparer comparer, TamperOptions options, PageParser parser, MonitorDefinition monitor, CancellationToken ct)
+        TamperComparer comparer, TamperOptions options, bool acceptUpdates, PageParser parser, MonitorDefinition monitor, CancellationToken ct)
     {
         var key = html.Url.AbsoluteUri;
         if (!run.Seen.Add(key))
@@ -99,7 +99,7 @@ public sealed class TamperProbe(GuardedFetcher fetcher, Crawler crawler, ProbeLi
         var first = comparer.Compare(stored, html, monitor.Target);
         if (first.Status != TamperStatus.Defaced)
         {
-            Accept(run, first.Status, key, html, result, options, MonitorSettings.Load<TamperSettings>(monitor.Settings).AcceptUpdates);
+            Accept(run, first.Status, key, html, result, options, acceptUpdates);
             return;
         }
 
