@@ -34,6 +34,7 @@ public static class MonitoringServices
         services.TryAddSingleton<Tamper.TamperStore>();
         services.AddScoped<MonitorService>();
         services.AddScoped<Tamper.TamperService>();
+        services.AddScoped<Evidence.IAutomaticEvidenceSource, Tamper.TamperEvidenceSource>();
         return services;
     }
 

@@ -33,6 +33,15 @@ public sealed class TamperMonitorTests
         var engine = await EngineHost.StartAsync(db, new RecordingSink());
         var site = await engine.WebsiteAsync();
         var m = await engine.MonitorAsync(site.Id, new MonitorInput("tamper", "首页防篡改", farm.Url("/"), IntervalSeconds: 3600, FailuresBeforeDown: 1, TimeoutSeconds: 30));
+        // A new monitor is checked within seconds, then hourly: wait for that first scheduled check (it takes the
+        // baseline), so that no scheduled check runs between what a test changes and the check it asks for.
+        using var cts = new CancellationTokenSource(Bound);
+        while ((await engine.ResultsAsync(db, m.Id)).Count == 0)
+        {
+            cts.Token.ThrowIfCancellationRequested();
+            await Task.Delay(100, CancellationToken.None);
+        }
+
         return new World(db, engine, m, state, farm);
     }
 
@@ -53,6 +62,7 @@ public sealed class TamperMonitorTests
         var first = await CheckAsync(w);
         Assert.Equal(MonitorHealth.Up, first.RawHealth);
         Assert.Equal(0, first.FindingCount);
+        Assert.Contains("2 new baselines", (await ResultsAsync(w))[0].SummaryEn, StringComparison.Ordinal);
         await using (var ctx = w.Db.Context())
         {
             var baselines = await ctx.TamperBaselines.Where(b => b.MonitorId == w.Monitor.Id).ToListAsync();
@@ -170,6 +180,27 @@ public sealed class TamperMonitorTests
         var clean = await CheckAsync(w);
         Assert.Equal(0, clean.FindingCount);
         Assert.Equal(MonitorHealth.Up, clean.RawHealth);
+    }
+
+    [Fact]
+    public async Task The_tamper_duty_gets_automatic_evidence_that_fails_while_a_defacement_alert_is_open()
+    {
+        await using var w = await WorldAsync("sqlite");
+        Assert.True(Catalog.Duties.DutyCatalog.Default.TryGet("7.4.3.b", out var duty));
+        async Task<Evidence.AutomaticEvidenceItem> EvidenceAsync() => Assert.Single(await w.Engine.In(sp =>
+            sp.GetServices<Evidence.IAutomaticEvidenceSource>().OfType<TamperEvidenceSource>().Single().GetAsync(w.Monitor.WebsiteId, duty, CancellationToken.None)));
+
+        await CheckAsync(w);
+        var on = await EvidenceAsync();
+        Assert.True(on.Satisfied, on.Summary.En);
+        Assert.Equal("tamper", on.Source);
+
+        w.State.Defaced = true;
+        await CheckAsync(w);
+        await WaitForAlertAsync(w, a => a.State != AlertState.Resolved);
+        var off = await EvidenceAsync();
+        Assert.False(off.Satisfied);
+        Assert.Contains("1 page changes to review", off.Summary.En, StringComparison.Ordinal);
     }
 
     private static async Task<Alert> WaitForAlertAsync(World w, Func<Alert, bool> match)

@@ -257,15 +257,6 @@ public sealed class TamperService(GovGuardDbContext db, AuditLog audit, TimeProv
         return new TamperResetView(baselines.Count, pending.Count, check);
     }
 
-    /// <summary>The pending changes of every website the caller sees (the review queue).</summary>
-    public async Task<IReadOnlyList<TamperChangeView>> PendingAsync(Caller caller, int limit, CancellationToken ct)
-    {
-        var rows = await VisibleChanges(caller).AsNoTracking().Where(c => c.State == TamperChangeState.Pending)
-            .Join(db.Websites, c => c.WebsiteId, w => w.Id, (c, w) => new { C = c, w.Name })
-            .OrderByDescending(x => x.C.LastSeenAt).Take(Math.Clamp(limit, 1, 500)).ToListAsync(ct).ConfigureAwait(false);
-        return rows.Select(x => ToView(x.C, x.Name)).ToList();
-    }
-
     private IQueryable<TamperChange> VisibleChanges(Caller caller)
     {
         var sites = WebsiteAccess.Visible(db, caller).Select(w => w.Id);
