@@ -33,9 +33,18 @@ public static class ServeCommand
         {
             Description = "其他节点访问本节点的 IP（集群模式，默认 127.0.0.1） / the IP other nodes reach this one at (cluster mode, default 127.0.0.1)",
         };
+        var demo = new Option<bool>("--demo")
+        {
+            Description = "演示模式：创建演示单位和账号，并在 127.0.0.1 上提供三个演示网站（健康、一分钟后被篡改、带暗链和搜索引擎来路跳转），从启动起即受监测；再次启动不重复创建 / demo mode: seeds demo organisations and sign-ins and serves three demo websites on 127.0.0.1 (healthy, defaced a minute after start, hidden links and a search-referrer redirect), monitored from the start; idempotent on a second start",
+        };
+        var defaceAfter = new Option<int>("--demo-deface-after")
+        {
+            Description = "演示模式：启动后多少秒篡改演示网站（默认 60） / demo mode: seconds after start until the demo site is defaced (default 60)",
+            DefaultValueFactory = _ => 60,
+        };
         var cmd = new Command("serve", "运行 GovGuard：网页界面、REST 接口和监测引擎 / run GovGuard: web UI, REST API and monitoring engine")
         {
-            urls, data, db, cluster, siloPort, gatewayPort, advertise,
+            urls, data, db, cluster, siloPort, gatewayPort, advertise, demo, defaceAfter,
         };
         cmd.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
@@ -61,6 +70,14 @@ public static class ServeCommand
                 throw new CliUsageException("用法错误 / usage error: " + string.Join(" ", problems));
             }
 
+            if (r.GetValue(defaceAfter) is < 0 or > 86_400)
+            {
+                throw new CliUsageException($"用法错误 / usage error: --demo-deface-after {r.GetValue(defaceAfter)} 必须在 0 到 86400 秒之间 / must be between 0 and 86400 seconds.");
+            }
+
+            await using var demoMode = r.GetValue(demo)
+                ? await Web.Demo.DemoMode.StartAsync(options, new Web.Demo.DemoOptions { DefaceAfter = TimeSpan.FromSeconds(r.GetValue(defaceAfter)) }, ct).ConfigureAwait(false)
+                : null;
             await using var app = GovGuardWebHost.Build(options);
             var password = await GovGuardWebHost.PrepareAsync(app, ct).ConfigureAwait(false);
             if (password is not null)
@@ -80,9 +97,43 @@ public static class ServeCommand
             var engine = options.Monitoring.IsCluster ? "cluster (Redis)" : "embedded";
             await stdout.WriteLineAsync($"GovGuard 已启动 / running: {address.Split(';')[0]}  (数据 / data: {(options.Database.Kind == Platform.Data.DatabaseKind.Sqlite ? options.Database.SqlitePath : "PostgreSQL")}; 监测引擎 / engine: {engine})").ConfigureAwait(false);
             await app.StartAsync(ct).ConfigureAwait(false);
+            if (demoMode is not null)
+            {
+                // Seeded once the engine runs, so every demo monitor starts at once.
+                var seeded = await demoMode.SeedAsync(app.Services, ct).ConfigureAwait(false);
+                await stdout.WriteLineAsync(DemoText(demoMode.Sites, seeded, address.Split(';')[0])).ConfigureAwait(false);
+            }
+
             await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>What the demo prints: the sites, and the sign-ins when they were created now (once, never logged).</summary>
+    private static string DemoText(Web.Demo.DemoSites sites, Web.Demo.DemoSeedResult seeded, string address)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine("================================================================");
+        sb.AppendLine("演示模式 / demo mode");
+        sb.AppendLine($"  健康网站 / healthy site:                      {sites.Url(Web.Demo.DemoSite.Healthy)}");
+        sb.AppendLine($"  将被篡改的网站 / site defaced at {sites.DefaceAt:HH:mm:ss} UTC: {sites.Url(Web.Demo.DemoSite.Defaced)}");
+        sb.AppendLine($"  暗链与来路跳转 / hidden links and redirect:   {sites.Url(Web.Demo.DemoSite.Hijacked)}");
+        if (seeded.SignIns.Count > 0)
+        {
+            sb.AppendLine("演示账号（仅显示这一次） / demo sign-ins (shown this once):");
+            foreach (var s in seeded.SignIns)
+            {
+                sb.AppendLine($"  {s.Role,-11} {s.UserName,-16} {s.Password}   {s.Organisation}");
+            }
+        }
+        else
+        {
+            sb.AppendLine("演示数据已存在，账号密码在首次演示启动时显示过 / the demo was seeded before; its sign-ins were shown at that first start.");
+        }
+
+        sb.AppendLine($"打开 / open {address}/monitoring/wall  ·  {address}/alerts");
+        sb.Append("================================================================");
+        return sb.ToString();
     }
 }

@@ -70,6 +70,10 @@ public abstract class GovGuardDbContext(DbContextOptions options)
     public DbSet<Agents.Agent> Agents => Set<Agents.Agent>();
 
     public DbSet<Agents.AgentEvent> AgentEvents => Set<Agents.AgentEvent>();
+    public DbSet<Monitoring.Tamper.TamperBaseline> TamperBaselines => Set<Monitoring.Tamper.TamperBaseline>();
+
+    public DbSet<Monitoring.Tamper.TamperChange> TamperChanges => Set<Monitoring.Tamper.TamperChange>();
+
     public DbSet<Artefact> Artefacts => Set<Artefact>();
 
     public DbSet<ArtefactReview> ArtefactReviews => Set<ArtefactReview>();

@@ -90,6 +90,25 @@ public sealed class AddressGuard(SsrfPolicy policy)
     /// <summary>The policy this guard applies.</summary>
     public SsrfPolicy Policy { get; } = policy ?? throw new ArgumentNullException(nameof(policy));
 
+    /// <summary>
+    /// Decides whether <paramref name="address"/> may be connected to on <paramref name="port"/>: an exact
+    /// allow-listed endpoint (<see cref="SsrfPolicy.AllowedEndpoints"/>) passes, anything else as <see cref="Check(IPAddress)"/>.
+    /// </summary>
+    public AddressVerdict Check(IPAddress address, int port)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var a = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        if (Policy.Mode == SsrfMode.Strict && !Metadata.Contains(a)
+            && Policy.AllowedEndpoints.Any(e => e.Port == port && (e.Address.Equals(a) || e.Address.Equals(address))))
+        {
+            return new(address, true, "ssrf.allow-listed-endpoint",
+                $"地址 {address} 端口 {port} 是管理员允许的端点，可以访问。",
+                $"The address {address} on port {port} may be fetched: it is an allow-listed endpoint.");
+        }
+
+        return Check(address);
+    }
+
     /// <summary>Decides whether <paramref name="address"/> may be connected to.</summary>
     public AddressVerdict Check(IPAddress address)
     {
@@ -194,7 +213,7 @@ public sealed class AddressGuard(SsrfPolicy policy)
 
         foreach (var address in addresses)
         {
-            var verdict = Check(address);
+            var verdict = Check(address, uri.Port);
             if (!verdict.Allowed)
             {
                 return new(url, uri, false, verdict.Rule,
@@ -268,7 +287,7 @@ public sealed class AddressGuard(SsrfPolicy policy)
             return new(url, parsed, true, "url.ok", $"{host} 可以保存，访问时再检查其地址。", $"{host} may be saved; its addresses are checked when it is fetched.", []);
         }
 
-        var verdict = Check(literal);
+        var verdict = Check(literal, parsed.Port);
         return verdict.Allowed
             ? new(url, parsed, true, "url.ok", verdict.MessageZh, verdict.MessageEn, [literal])
             : new(url, parsed, false, verdict.Rule, verdict.MessageZh, verdict.MessageEn, [literal]);

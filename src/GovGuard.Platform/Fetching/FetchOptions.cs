@@ -14,6 +14,9 @@ public sealed class FetchOptions
     /// <summary>CIDR ranges reachable in strict mode (intranet 政务外网 sites, tests). Off by default; changes are audited by the caller.</summary>
     public IList<string> AllowedRanges { get; init; } = new List<string>();
 
+    /// <summary>Exact <c>address:port</c> pairs reachable in strict mode (the demo's own sites); never a whole range.</summary>
+    public IList<string> AllowedEndpoints { get; init; } = new List<string>();
+
     /// <summary>Body bytes kept, after decompression; a longer body is cut here and reported as <see cref="FetchOutcome.TooLarge"/>.</summary>
     public long MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
 
@@ -82,6 +85,7 @@ public sealed class FetchOptions
         try
         {
             SsrfPolicy.ParseRanges(AllowedRanges);
+            SsrfPolicy.ParseEndpoints(AllowedEndpoints);
         }
         catch (FormatException ex)
         {

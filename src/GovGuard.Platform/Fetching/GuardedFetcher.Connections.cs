@@ -63,7 +63,7 @@ public sealed partial class GuardedFetcher
         foreach (var address in pin.Addresses)
         {
             var target = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-            if (Guard.Check(target) is { Allowed: false } verdict)
+            if (Guard.Check(target, endpoint.Port) is { Allowed: false } verdict)
             {
                 throw new GuardRefusalException(verdict.Rule, verdict.MessageZh, verdict.MessageEn);
             }

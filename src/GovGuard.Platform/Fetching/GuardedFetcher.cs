@@ -39,7 +39,10 @@ public sealed partial class GuardedFetcher : IDisposable
         this.resolver = resolver ?? new SystemHostResolver();
         time = timeProvider ?? TimeProvider.System;
         this.logger = logger ?? (ILogger)NullLogger.Instance;
-        Guard = new AddressGuard(new SsrfPolicy(this.options.Mode, SsrfPolicy.ParseRanges(this.options.AllowedRanges)));
+        Guard = new AddressGuard(new SsrfPolicy(this.options.Mode, SsrfPolicy.ParseRanges(this.options.AllowedRanges))
+        {
+            AllowedEndpoints = SsrfPolicy.ParseEndpoints(this.options.AllowedEndpoints),
+        });
         verifying = new HttpMessageInvoker(CreateHandler(inspect: false), disposeHandler: true);
         inspecting = new HttpMessageInvoker(CreateHandler(inspect: true), disposeHandler: true);
     }

@@ -30,6 +30,37 @@ public sealed record SsrfPolicy(SsrfMode Mode, IReadOnlyList<IPNetwork> AllowedR
     /// <summary>The CLI's policy.</summary>
     public static SsrfPolicy Operator { get; } = new(SsrfMode.Operator, []);
 
+    /// <summary>
+    /// Exact address-and-port pairs reachable in strict mode (the demo's own sites on 127.0.0.1): narrower than
+    /// a range, so allowing one local port never opens loopback as a whole.
+    /// </summary>
+    public IReadOnlyList<IPEndPoint> AllowedEndpoints { get; init; } = [];
+
+    /// <summary>Parses <c>address:port</c> pairs ("127.0.0.1:41234", "[::1]:41234").</summary>
+    /// <exception cref="FormatException">An entry is not an address with a port; the message names it.</exception>
+    public static IReadOnlyList<IPEndPoint> ParseEndpoints(IEnumerable<string> endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var list = new List<IPEndPoint>();
+        foreach (var raw in endpoints)
+        {
+            var text = raw.Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (!IPEndPoint.TryParse(text, out var endpoint) || endpoint.Port == 0 || !text.Contains(':', StringComparison.Ordinal) || IPAddress.TryParse(text, out _))
+            {
+                throw new FormatException($"允许的端点“{text}”不是“地址:端口”写法 / The allowed endpoint '{text}' is not address:port (e.g. 127.0.0.1:41234).");
+            }
+
+            list.Add(endpoint);
+        }
+
+        return list;
+    }
+
     /// <summary>The strict policy with <paramref name="cidrs"/> allow-listed ("10.20.0.0/16", "127.0.0.1/32", "fd12::/48").</summary>
     /// <exception cref="FormatException">A range is not CIDR notation.</exception>
     public static SsrfPolicy StrictAllowing(params IEnumerable<string> cidrs) => new(SsrfMode.Strict, ParseRanges(cidrs));

@@ -31,7 +31,10 @@ public sealed class Monitor
     /// <summary>The kind's settings as JSON (see <see cref="MonitorSettings"/>), normalised on save.</summary>
     public string Settings { get; set; } = "{}";
 
-    /// <summary>Set while a maintenance window is open; the alerting side reads it to silence alerts.</summary>
+    /// <summary>
+    /// Kept for stored rows; what callers see is computed from the maintenance windows at read time
+    /// (<see cref="MonitorView.InMaintenance"/>), and alerting reads the windows themselves.
+    /// </summary>
     public bool InMaintenance { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -38,7 +38,8 @@ public sealed partial class MonitorService(
         }
 
         var rows = await Rows(db.Monitors.Where(m => m.WebsiteId == websiteId)).ToListAsync(ct).ConfigureAwait(false);
-        return rows.OrderBy(r => r.M.Kind).ThenBy(r => r.M.Name, StringComparer.Ordinal).Select(ToView).ToList();
+        var maintenance = await MaintenanceAsync(db.Websites.Where(w => w.Id == websiteId).Select(w => w.Id), ct).ConfigureAwait(false);
+        return rows.OrderBy(r => r.M.Kind).ThenBy(r => r.M.Name, StringComparer.Ordinal).Select(r => ToView(r, maintenance(r.M.WebsiteId, r.M.Id))).ToList();
     }
 
     /// <summary>True when the caller may change the monitors of the website (for pages that hide forms otherwise).</summary>
@@ -69,7 +70,8 @@ public sealed partial class MonitorService(
             uptime.Add(await UptimeAsync(id, name, now - span, ct).ConfigureAwait(false));
         }
 
-        return new MonitorDetails(ToView(row), uptime);
+        var maintenance = await MaintenanceAsync(db.Websites.Where(w => w.Id == row.M.WebsiteId).Select(w => w.Id), ct).ConfigureAwait(false);
+        return new MonitorDetails(ToView(row, maintenance(row.M.WebsiteId, row.M.Id)), uptime);
     }
 
     public async Task<Outcome<IReadOnlyList<CheckResultView>>> ResultsAsync(Caller caller, Guid id, DateTimeOffset? from, DateTimeOffset? to, int? limit, CancellationToken ct)
@@ -337,19 +339,33 @@ public sealed partial class MonitorService(
                 s.LastLatencyMs,
             }).ToListAsync(ct).ConfigureAwait(false);
 
+        var maintenance = await MaintenanceAsync(WebsiteAccess.Visible(db, caller).Select(w => w.Id), ct).ConfigureAwait(false);
         var sites = rows.GroupBy(r => r.Id).Select(g =>
         {
             var monitors = g.Where(r => r.MonitorId is not null)
                 .Select(r => new OverviewMonitor(r.MonitorId!.Value, WireCodes<MonitorKind>.Code(r.Kind!.Value), r.MonitorName!, r.Enabled!.Value,
-                    r.Health is { } h ? WireCodes<MonitorHealth>.Code(h) : null, r.Since, r.LastCheckAt, r.LastLatencyMs))
+                    r.Health is { } h ? WireCodes<MonitorHealth>.Code(h) : null, r.Since, r.LastCheckAt, r.LastLatencyMs, maintenance(r.Id, r.MonitorId.Value)))
                 .OrderBy(m => m.Kind, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
             var first = g.First();
-            return new OverviewWebsite(first.Id, first.Name, first.Domains.FirstOrDefault(), Worst(monitors), monitors);
+            return new OverviewWebsite(first.Id, first.Name, first.Domains.FirstOrDefault(), Worst(monitors), monitors, monitors.Any(m => m.InMaintenance));
         }).OrderBy(s => Rank(s.Health)).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
         var all = sites.SelectMany(s => s.Monitors).ToList();
         return new MonitoringOverview(sites, all.Count,
             all.Count(m => m.Enabled && m.Health == "up"), all.Count(m => m.Enabled && m.Health == "down"),
-            all.Count(m => m.Enabled && m.Health == "incomplete"), all.Count(m => m.Enabled && m.Health is null), all.Count(m => !m.Enabled));
+            all.Count(m => m.Enabled && m.Health == "incomplete"), all.Count(m => m.Enabled && m.Health is null), all.Count(m => !m.Enabled),
+            all.Count(m => m.InMaintenance));
+    }
+
+    /// <summary>
+    /// Which monitors a maintenance window covers now (GB/T 38249 7.2.2 i), for the websites given: read from the
+    /// windows themselves at the time of asking, so a window that starts or ends needs nobody to flip a flag.
+    /// </summary>
+    private async Task<Func<Guid, Guid, bool>> MaintenanceAsync(IQueryable<Guid> websiteIds, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var windows = await db.MaintenanceWindows.AsNoTracking().Where(w => w.StartsAt <= now && w.EndsAt > now && websiteIds.Contains(w.WebsiteId))
+            .ToListAsync(ct).ConfigureAwait(false);
+        return (websiteId, monitorId) => windows.Any(w => w.WebsiteId == websiteId && w.Covers(monitorId, now));
     }
 
     private static string Worst(IReadOnlyList<OverviewMonitor> monitors)
@@ -541,13 +557,15 @@ public sealed partial class MonitorService(
         from s in ss.DefaultIfEmpty()
         select new Row(m, s);
 
-    private static MonitorView ToView(Row r)
+    private static MonitorView ToView(Row r) => ToView(r, false);
+
+    private static MonitorView ToView(Row r, bool inMaintenance)
     {
         var m = r.M;
         var s = r.S ?? new MonitorState { MonitorId = m.Id };
         using var settings = JsonDocument.Parse(m.Settings);
         return new MonitorView(m.Id, m.WebsiteId, WireCodes<MonitorKind>.Code(m.Kind), m.Name, m.Target, m.IntervalSeconds, m.Enabled,
-            m.FailuresBeforeDown, m.SuccessesBeforeUp, m.TimeoutSeconds, settings.RootElement.Clone(), m.InMaintenance, m.CreatedAt, m.UpdatedAt, m.Version,
+            m.FailuresBeforeDown, m.SuccessesBeforeUp, m.TimeoutSeconds, settings.RootElement.Clone(), m.InMaintenance || inMaintenance, m.CreatedAt, m.UpdatedAt, m.Version,
             new MonitorStateView(s.Health is { } h ? WireCodes<MonitorHealth>.Code(h) : null, s.Since, s.ConsecutiveFailures, s.ConsecutiveSuccesses,
                 s.LastCheckAt, s.LastResultId, s.LastLatencyMs,
                 s.LastSummaryZh is null ? null : new Text(s.LastSummaryZh, s.LastSummaryEn ?? s.LastSummaryZh)));

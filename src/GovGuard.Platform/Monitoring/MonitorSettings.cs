@@ -63,6 +63,34 @@ public sealed class PageSettings
 
     /// <summary>Exposure only: look for directory listings on the pages.</summary>
     public bool Listings { get; set; } = true;
+
+    /// <summary>Exposure only: run the vulnerability check templates of rules/templates.</summary>
+    public bool Templates { get; set; } = true;
+
+    /// <summary>Content only: fetch the key pages as each search-engine spider too and compare (cloaking).</summary>
+    public bool Cloaking { get; set; } = true;
+}
+
+/// <summary>Page tamper (GB/T 38249 7.4.3 b): the key pages, the crawl and its limit, and the site's ignore rules.</summary>
+public sealed class TamperSettings
+{
+    /// <summary>Key pages on the target's origin (at most 20); empty means the target itself.</summary>
+    public List<string> Paths { get; set; } = [];
+
+    /// <summary>Also crawl the site from the target (same origin, breadth first) up to <see cref="MaxPages"/>.</summary>
+    public bool Crawl { get; set; } = true;
+
+    /// <summary>Pages compared per check at most, key pages included (1–200).</summary>
+    public int MaxPages { get; set; } = 20;
+
+    /// <summary>CSS selectors of parts that change on their own (weather, clocks, counters), left out of the comparison.</summary>
+    public List<string> IgnoreSelectors { get; set; } = [];
+
+    /// <summary>Regular expressions whose matches are masked before comparing (e.g. <c>访问量：\S+</c>).</summary>
+    public List<string> MaskPatterns { get; set; } = [];
+
+    /// <summary>A change the detector judges a legitimate update (a new news item) becomes the page's baseline on its own.</summary>
+    public bool AcceptUpdates { get; set; } = true;
 }
 
 /// <summary>Resources (GB/T 38249 7.4.2 a, 7.4.5): limits on what a node_exporter endpoint reports; null switches one off.</summary>
@@ -95,7 +123,7 @@ public static class MonitorSettings
     /// <summary>The kinds the engine runs today.</summary>
     public static IReadOnlySet<MonitorKind> Supported { get; } = new HashSet<MonitorKind>
     {
-        MonitorKind.Availability, MonitorKind.Tls, MonitorKind.Dns, MonitorKind.Content, MonitorKind.Exposure,
+        MonitorKind.Availability, MonitorKind.Tls, MonitorKind.Dns, MonitorKind.Tamper, MonitorKind.Content, MonitorKind.Exposure,
         MonitorKind.Resource,
     };
 
@@ -110,6 +138,7 @@ public static class MonitorSettings
             MonitorKind.Dns => Check(Read<DnsSettings>(json, v), v),
             MonitorKind.Content or MonitorKind.Exposure => Check(Read<PageSettings>(json, v), v),
             MonitorKind.Resource => Check(Read<ResourceSettings>(json, v), v),
+            MonitorKind.Tamper => Check(Read<TamperSettings>(json, v), v),
             _ => "{}",
         };
     }
@@ -237,13 +266,54 @@ public static class MonitorSettings
 
     private static string Check(PageSettings s, Validation v)
     {
-        s.Paths = Clean(s.Paths);
-        if (s.Paths.Count > 20)
+        s.Paths = CheckPaths(s.Paths, v);
+        return JsonSerializer.Serialize(s, Json);
+    }
+
+    private static string Check(TamperSettings s, Validation v)
+    {
+        s.Paths = CheckPaths(s.Paths, v);
+        if (s.MaxPages is < 1 or > 200)
+        {
+            v.Add("settings.maxPages", "range", "每次比对的页面数（settings.maxPages）必须在 1 到 200 之间。", "The pages compared per check (settings.maxPages) must be between 1 and 200.");
+        }
+
+        s.IgnoreSelectors = Clean(s.IgnoreSelectors);
+        if (s.IgnoreSelectors.Count > 50 || s.IgnoreSelectors.Any(x => x.Length > 300))
+        {
+            v.Add("settings.ignoreSelectors", "max_count", "忽略的选择器（settings.ignoreSelectors）最多 50 个，每个不超过 300 个字符。", "At most 50 ignore selectors (settings.ignoreSelectors) of at most 300 characters each are allowed.");
+        }
+
+        s.MaskPatterns = Clean(s.MaskPatterns);
+        if (s.MaskPatterns.Count > 50 || s.MaskPatterns.Any(x => x.Length > 300))
+        {
+            v.Add("settings.maskPatterns", "max_count", "屏蔽的模式（settings.maskPatterns）最多 50 个，每个不超过 300 个字符。", "At most 50 mask patterns (settings.maskPatterns) of at most 300 characters each are allowed.");
+        }
+
+        foreach (var p in s.MaskPatterns)
+        {
+            try
+            {
+                _ = new Detection.Tamper.TamperComparer(new Detection.Tamper.TamperOptions { MaskPatterns = [p] });
+            }
+            catch (ArgumentException)
+            {
+                v.Add("settings.maskPatterns", "regex", $"屏蔽的模式（settings.maskPatterns）「{Cut(p)}」不是有效的正则表达式。", $"The mask pattern (settings.maskPatterns) \"{Cut(p)}\" is not a valid regular expression.");
+            }
+        }
+
+        return JsonSerializer.Serialize(s, Json);
+    }
+
+    private static List<string> CheckPaths(List<string>? paths, Validation v)
+    {
+        var clean = Clean(paths);
+        if (clean.Count > 20)
         {
             v.Add("settings.paths", "max_count", "关键页面（settings.paths）最多 20 个。", "At most 20 key pages (settings.paths) are allowed.");
         }
 
-        foreach (var p in s.Paths)
+        foreach (var p in clean)
         {
             if (!p.StartsWith('/') || p.StartsWith("//", StringComparison.Ordinal) || p.Length > 1000 || p.Any(char.IsControl) || p.Contains('\\', StringComparison.Ordinal))
             {
@@ -251,7 +321,7 @@ public static class MonitorSettings
             }
         }
 
-        return JsonSerializer.Serialize(s, Json);
+        return clean;
     }
 
     private static string Check(ResourceSettings s, Validation v)

@@ -70,10 +70,12 @@ public sealed record MonitorDetails(MonitorView Monitor, IReadOnlyList<UptimeWin
 public sealed record CheckNowView(long ResultId, string Health, string RawHealth, DateTimeOffset At, int? LatencyMs, int? StatusCode, Text Summary, int Findings);
 
 /// <summary>One monitor on the overview.</summary>
-public sealed record OverviewMonitor(Guid Id, string Kind, string Name, bool Enabled, string? Health, DateTimeOffset? Since, DateTimeOffset? LastCheckAt, int? LatencyMs);
+/// <remarks><paramref name="InMaintenance"/>: a maintenance window covers the monitor now (its alerts are silenced).</remarks>
+public sealed record OverviewMonitor(Guid Id, string Kind, string Name, bool Enabled, string? Health, DateTimeOffset? Since, DateTimeOffset? LastCheckAt, int? LatencyMs, bool InMaintenance = false);
 
 /// <summary>One website on the overview, with its monitors.</summary>
-public sealed record OverviewWebsite(Guid Id, string Name, string? Domain, string Health, IReadOnlyList<OverviewMonitor> Monitors);
+/// <remarks><paramref name="InMaintenance"/>: a maintenance window covers at least one of its monitors now.</remarks>
+public sealed record OverviewWebsite(Guid Id, string Name, string? Domain, string Health, IReadOnlyList<OverviewMonitor> Monitors, bool InMaintenance = false);
 
 /// <summary>Every visible website's monitors and how many are in each state.</summary>
-public sealed record MonitoringOverview(IReadOnlyList<OverviewWebsite> Websites, int Monitors, int Up, int Down, int Incomplete, int Unchecked, int Disabled);
+public sealed record MonitoringOverview(IReadOnlyList<OverviewWebsite> Websites, int Monitors, int Up, int Down, int Incomplete, int Unchecked, int Disabled, int InMaintenance = 0);

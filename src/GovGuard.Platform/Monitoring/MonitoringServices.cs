@@ -22,6 +22,7 @@ public static class MonitoringServices
         }
 
         MonitoringAudit.Register();
+        Tamper.TamperAudit.Register();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Options.Create(options));
         services.AddMetrics();
@@ -30,8 +31,11 @@ public static class MonitoringServices
         services.TryAddSingleton<IMonitorEngine, NoMonitorEngine>();
         services.TryAddSingleton<ProbeLimiter>();
         services.TryAddSingleton<PageDetectors>();
+        services.TryAddSingleton<Tamper.TamperStore>();
         services.AddScoped<MonitorService>();
         services.AddScoped<Evidence.IAutomaticEvidenceSource, MonitorEvidenceSource>();
+        services.AddScoped<Tamper.TamperService>();
+        services.AddScoped<Evidence.IAutomaticEvidenceSource, Tamper.TamperEvidenceSource>();
         return services;
     }
 
@@ -46,6 +50,7 @@ public static class MonitoringServices
         services.AddSingleton<IMonitorProbe>(sp => new PageProbe(MonitorKind.Content, sp.GetRequiredService<GuardedFetcher>(), sp.GetRequiredService<ProbeLimiter>(), sp.GetRequiredService<PageDetectors>()));
         services.AddSingleton<IMonitorProbe>(sp => new PageProbe(MonitorKind.Exposure, sp.GetRequiredService<GuardedFetcher>(), sp.GetRequiredService<ProbeLimiter>(), sp.GetRequiredService<PageDetectors>()));
         services.AddSingleton<IMonitorProbe, ResourceProbe>();
+        services.AddSingleton<IMonitorProbe, TamperProbe>();
         services.AddSingleton<ResultWriter>();
         services.AddSingleton<MonitorChecker>();
         services.Replace(ServiceDescriptor.Singleton<IMonitorEngine, OrleansMonitorEngine>());

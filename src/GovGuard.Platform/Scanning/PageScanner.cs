@@ -28,6 +28,7 @@ public sealed class PageScanner
     private readonly SecurityHeaderCheck headers;
     private readonly TamperComparer tamper;
     private readonly CloakingDetector cloaking;
+    private readonly LinkRuleSet links;
 
     public PageScanner(SiteScanRules rules, MessageLanguage language = MessageLanguage.Chinese)
     {
@@ -40,9 +41,13 @@ public sealed class PageScanner
         headers = new SecurityHeaderCheck(rules.Headers, language);
         tamper = new TamperComparer(null, harmful, rules.Links);
         cloaking = new CloakingDetector(harmful, rules.Links);
+        links = rules.Links;
     }
 
     public MessageLanguage Language { get; }
+
+    /// <summary>A tamper comparer with a site's own ignore rules and thresholds, sharing this scanner's lexicon and trusted hosts.</summary>
+    public TamperComparer Tamper(TamperOptions options) => new(options, harmful, links);
 
     /// <summary>
     /// The findings of a page's content: directory listing (any response), and for HTML (<paramref name="page"/>)

@@ -149,7 +149,8 @@ public static class GovGuardWebHost
             .MapChangesApi()
             .MapMigrationApi()
             .MapExitApi()
-            .MapAgentsApi(anonymous);
+            .MapAgentsApi(anonymous)
+            .MapTamperApi();
 
         app.MapLanguageSwitch();
         app.MapUi();

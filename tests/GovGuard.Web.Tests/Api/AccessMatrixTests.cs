@@ -55,7 +55,9 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.SharedHost share
         Guid OperationReport,
         Guid Incident = default,
         Guid ReportTask = default,
-        Guid ImprovementAction = default);
+        Guid ImprovementAction = default,
+        Guid TamperMonitorId = default,
+        Guid TamperChangeId = default);
 
     /// <summary>One endpoint: how to call it and what each caller gets (statuses in <see cref="Callers"/> order).</summary>
     /// <remarks>A row marked <c>FreshWorldAfterSuccess</c> changes what later callers would see, so a success is followed by a new world.</remarks>
@@ -316,6 +318,14 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.SharedHost share
             "401 404 403 403 204 204 204 204", FreshWorldAfterSuccess: true),
         new("GET", "/api/v1/agents/{id:guid}/events", (w, _) => $"/api/v1/agents/{AgentOf[w.Site.Id]}/events", null, "401 404 200 200 200 200 200 200"),
         new("POST", "/api/v1/agent/report", (_, _) => "/api/v1/agent/report", (_, _) => new { events = Array.Empty<object>() }, "401 401 401 401 401 401 401 401"),
+        // Page tamper: whoever sees the website reads baselines and changes; the owner and engaged contributors decide.
+        new("GET", "/api/v1/monitors/{id:guid}/tamper/baselines", (w, _) => $"/api/v1/monitors/{w.TamperMonitorId}/tamper/baselines", null, "401 404 200 200 200 200 200 200"),
+        new("GET", "/api/v1/monitors/{id:guid}/tamper/changes", (w, _) => $"/api/v1/monitors/{w.TamperMonitorId}/tamper/changes?state=pending", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/monitors/{id:guid}/tamper/baseline", (w, _) => $"/api/v1/monitors/{w.TamperMonitorId}/tamper/baseline", null,
+            "401 404 403 403 200 200 200 200", FreshWorldAfterSuccess: true),
+        new("GET", "/api/v1/tamper/changes/{changeId:guid}", (w, _) => $"/api/v1/tamper/changes/{w.TamperChangeId}", null, "401 404 200 200 200 200 200 200"),
+        new("POST", "/api/v1/tamper/changes/{changeId:guid}/approve", (w, _) => $"/api/v1/tamper/changes/{w.TamperChangeId}/approve", (_, c) => new { note = "改版 " + c },
+            "401 404 403 403 200 200 200 200", FreshWorldAfterSuccess: true),
     ];
 
     private static async Task<World> WorldAsync(TestHost host, string n, bool passwords)
@@ -356,7 +366,34 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.SharedHost share
         var (incident, task, action) = await IncidentMatrixSeed.SeedAsync(host, owner, site.Id, customer.Id);
         await SeedRoutineAsync(host, users, site.Id);
         AgentOf[site.Id] = (await host.In(sp => sp.GetRequiredService<Platform.Agents.AgentService>().CreateAsync(owner, site.Id, new Platform.Agents.AgentInput("web-seed"), CancellationToken.None))).Value!.Id;
-        return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id, m.Value!.Id, report.Value!.Id, incident, task, action);
+        var (tamperMonitor, tamperChange) = await SeedTamperChangeAsync(host, owner, site.Id);
+        return new World(host, users, customer.Id, customer.Name, security.Id, site, p.Value!.Id, alert, channel, window.Value!.Id, m.Value!.Id, report.Value!.Id, incident, task, action, tamperMonitor, tamperChange);
+    }
+
+    /// <summary>A tamper monitor (never checked: hourly, on an unresolvable name) with one page baseline and one pending change, stored directly.</summary>
+    private static async Task<(Guid Monitor, Guid Change)> SeedTamperChangeAsync(TestHost host, Platform.Access.Caller owner, Guid site)
+    {
+        var m = await host.In(sp => sp.GetRequiredService<MonitorService>().CreateAsync(owner, site,
+            new MonitorInput("tamper", "首页防篡改", "https://www.example.gov.cn/", IntervalSeconds: 3600), CancellationToken.None));
+        Assert.True(m.Succeeded, m.Error?.Message.En);
+        var page = new Detection.Tamper.PageBaseline { Url = "https://www.example.gov.cn/", Title = "市政府门户网站", NormalizedTitle = "市政府门户网站" }.ToJson();
+        var defaced = new Detection.Tamper.PageBaseline { Url = "https://www.example.gov.cn/", Title = "Hacked", NormalizedTitle = "Hacked" }.ToJson();
+        var baseline = new Platform.Monitoring.Tamper.TamperBaseline
+        {
+            Id = Guid.NewGuid(), MonitorId = m.Value!.Id, WebsiteId = site, Url = "https://www.example.gov.cn/", Page = page, Sha256 = new string('a', 64),
+            Origin = Platform.Monitoring.Tamper.TamperBaselineOrigins.First, TakenAt = DateTimeOffset.UtcNow, Version = 1,
+        };
+        var change = new Platform.Monitoring.Tamper.TamperChange
+        {
+            Id = Guid.NewGuid(), MonitorId = m.Value.Id, WebsiteId = site, Url = baseline.Url, BaselineId = baseline.Id, BaselinePage = page, CurrentPage = defaced,
+            CurrentSha256 = new string('b', 64), Findings = "[]", Severity = "high", State = Platform.Monitoring.Tamper.TamperChangeState.Pending,
+            DetectedAt = DateTimeOffset.UtcNow, LastSeenAt = DateTimeOffset.UtcNow, Count = 1, Version = 1,
+        };
+        await using var db = host.Db.Context();
+        db.TamperBaselines.Add(baseline);
+        db.TamperChanges.Add(change);
+        await db.SaveChangesAsync();
+        return (m.Value.Id, change.Id);
     }
 
     /// <summary>An open alert on the website, as the engine's observation of a monitor going down would open it.</summary>

@@ -73,8 +73,10 @@ public sealed class MonitorsApiTests(MonitorsApiTests.SharedHost shared) : IClas
         Assert.Contains("failuresBeforeDown:range", fields);
         Assert.Contains(fields, f => f.StartsWith("settings", StringComparison.Ordinal));
 
-        using var tamper = await Client.PostJson(Monitors, new { kind = "tamper", name = "篡改", target = "https://www.jiance.gov.cn/" });
-        Assert.Contains((await tamper.Json()).GetProperty("rules").EnumerateArray(), e => e.GetProperty("rule").GetString() == "unsupported");
+        using var tamper = await Client.PostJson(Monitors, new { kind = "tamper", name = "篡改", target = "https://www.jiance.gov.cn/", settings = new { maxPages = 0, maskPatterns = new[] { "(" } } });
+        var tamperFields = (await tamper.Json()).GetProperty("rules").EnumerateArray().Select(e => e.GetProperty("field").GetString() + ":" + e.GetProperty("rule").GetString()).ToList();
+        Assert.Contains("settings.maxPages:range", tamperFields);
+        Assert.Contains("settings.maskPatterns:regex", tamperFields);
     }
 
     [Fact]

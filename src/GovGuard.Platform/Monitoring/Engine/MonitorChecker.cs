@@ -123,7 +123,7 @@ public sealed partial class MonitorChecker(
         return outcome.Summary;
     }
 
-    private static string FindingsJson(IReadOnlyList<Finding> findings)
+    internal static string FindingsJson(IReadOnlyList<Finding> findings)
     {
         var json = JsonSerializer.Serialize(findings.Take(200).Select(f => new
         {
