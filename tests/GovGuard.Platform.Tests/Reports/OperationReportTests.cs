@@ -16,6 +16,7 @@ using GovGuard.Platform.Websites;
 using GovGuard.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovGuard.Platform.Tests.Reports;
 
@@ -97,8 +98,9 @@ public sealed class OperationReportTests
         Assert.Equal((1, 1), (report.Findings.Single(f => f.Category == "vuln.missing_header").Distinct, report.Findings.Single(f => f.Category == "vuln.missing_header").Occurrences));
         Assert.Equal((2, 1, 1, 30.0), (report.Vulnerabilities.Total, report.Vulnerabilities.Fixed, report.Vulnerabilities.Open, report.Vulnerabilities.MeanHoursToFix));
 
-        // No section is registered by the platform alone: the report still stands.
-        Assert.Empty(report.Sections);
+        // The platform's own features contribute their sections (incidents, drills, changes, duty …), in their order.
+        Assert.Contains(report.Sections, x => x.Key == "incidents");
+        Assert.Equal(report.Sections.OrderBy(x => x.Order).Select(x => x.Key), report.Sections.Select(x => x.Key));
 
         // The Excel tables carry the same figure.
         var tables = OperationReportTables.All(report, Chinese);
@@ -198,6 +200,8 @@ public sealed class OperationReportTests
     {
         await using var w = await World.CreateAsync("sqlite", DateTimeOffset.UtcNow, services =>
         {
+            // Only the test sections: the features' own are covered by their tests.
+            services.RemoveAll<IOperationReportSection>();
             services.AddScoped<IOperationReportSection, TestSections.Drills>();
             services.AddScoped<IOperationReportSection, TestSections.Incidents>();
             services.AddScoped<IOperationReportSection, TestSections.Silent>();
