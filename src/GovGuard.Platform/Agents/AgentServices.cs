@@ -17,6 +17,7 @@ public static class AgentServices
         services.AddSingleton<IConfigureOptions<AgentOptions>>(sp => new ConfigureOptions<AgentOptions>(o => sp.GetService<IConfiguration>()?.GetSection("Agents").Bind(o)));
         services.AddScoped<AgentService>();
         services.TryAddSingleton<AgentIngest>();
+        services.TryAddSingleton<AgentMetrics>();
         // The checker takes every registered probe: in a process without a silo this one is simply never asked.
         services.AddSingleton<IMonitorProbe, AgentProbe>();
         return services;

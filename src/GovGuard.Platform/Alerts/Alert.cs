@@ -155,7 +155,11 @@ public sealed class AlertEvent
     public string? Note { get; set; }
 }
 
-/// <summary>What the alerting side remembers about one monitor between observations.</summary>
+/// <summary>
+/// What the alerting side remembers about one monitor between observations. <see cref="LastHealth"/> and
+/// <see cref="LastCheckedAt"/> are those of the last observation that was applied in full: clean checks of a quiet
+/// monitor are skipped (the check results themselves are the record of every check).
+/// </summary>
 public sealed class MonitorAlertState
 {
     public Guid MonitorId { get; set; }

@@ -70,6 +70,8 @@ public abstract class GovGuardDbContext(DbContextOptions options)
     public DbSet<Agents.Agent> Agents => Set<Agents.Agent>();
 
     public DbSet<Agents.AgentEvent> AgentEvents => Set<Agents.AgentEvent>();
+
+    public DbSet<Agents.ResourcePush> ResourcePushes => Set<Agents.ResourcePush>();
     public DbSet<Monitoring.Tamper.TamperBaseline> TamperBaselines => Set<Monitoring.Tamper.TamperBaseline>();
 
     public DbSet<Monitoring.Tamper.TamperChange> TamperChanges => Set<Monitoring.Tamper.TamperChange>();

@@ -64,7 +64,11 @@ public sealed record MonitorObservation(
     DateTimeOffset CheckedAt,
     Common.Text Summary,
     IReadOnlyList<Finding> Findings,
-    long? ResultId);
+    long? ResultId)
+{
+    /// <summary>The monitor's result before this one (null for its first): lets the alerting side tell whether it saw every observation in between.</summary>
+    public long? PreviousResultId { get; init; }
+}
 
 /// <summary>Where the engine sends observations: the alerting side implements it.</summary>
 public interface IObservationSink

@@ -119,7 +119,7 @@ public sealed partial class MonitorService(
             v.Add("kind", "unsupported", $"监测类型（kind）{input.Kind} 尚未提供。", $"The monitor kind (kind) {input.Kind} is not available yet.");
         }
 
-        var fields = await CheckAsync(v, kind ?? MonitorKind.Availability, input, ct).ConfigureAwait(false);
+        var fields = await CheckAsync(v, kind ?? MonitorKind.Availability, site.Id, input, ct).ConfigureAwait(false);
         if (!v.IsValid)
         {
             return v.ToError();
@@ -173,7 +173,7 @@ public sealed partial class MonitorService(
             v.Add("version", "stale", "监测项已被他人修改（version 不是最新），请刷新后重试。", "The monitor was changed by someone else (version is stale); reload and try again.");
         }
 
-        var fields = await CheckAsync(v, m.Kind, input, ct).ConfigureAwait(false);
+        var fields = await CheckAsync(v, m.Kind, m.WebsiteId, input, ct).ConfigureAwait(false);
         if (!v.IsValid)
         {
             return v.ToError();
@@ -474,10 +474,10 @@ public sealed partial class MonitorService(
 
     private static int DefaultTimeout(MonitorKind kind) => kind is MonitorKind.Tamper or MonitorKind.Content or MonitorKind.Exposure ? 120 : 10;
 
-    private async Task<Fields> CheckAsync(Validation v, MonitorKind kind, MonitorInput input, CancellationToken ct)
+    private async Task<Fields> CheckAsync(Validation v, MonitorKind kind, Guid websiteId, MonitorInput input, CancellationToken ct)
     {
         var name = v.Required("name", new("名称", "Name"), input.Name, 200) ?? string.Empty;
-        var target = await CheckTargetAsync(v, kind, input.Target, ct).ConfigureAwait(false);
+        var target = await CheckTargetAsync(v, kind, websiteId, input.Target, ct).ConfigureAwait(false);
         var min = options.Value.MinimumIntervalSeconds;
         var interval = v.Range("intervalSeconds", new("检查间隔（秒）", "Interval in seconds"), input.IntervalSeconds ?? Math.Max(min, DefaultInterval(kind)), min, 86_400);
         var failures = v.Range("failuresBeforeDown", new("判定故障前的连续失败次数", "Failures before down"), input.FailuresBeforeDown ?? 2, 1, 10);
@@ -492,12 +492,26 @@ public sealed partial class MonitorService(
         return new Fields(name, target, interval, input.Enabled ?? true, failures, successes, Math.Min(timeout, interval), settings);
     }
 
-    private async Task<string> CheckTargetAsync(Validation v, MonitorKind kind, string? raw, CancellationToken ct)
+    private async Task<string> CheckTargetAsync(Validation v, MonitorKind kind, Guid websiteId, string? raw, CancellationToken ct)
     {
         var target = v.Required("target", new("监测目标", "Target"), raw, 2048) ?? string.Empty;
         if (target.Length == 0 || target.Length > 2048)
         {
             return target;
+        }
+
+        if (kind == MonitorKind.Resource && target.StartsWith(Agents.AgentMetrics.TargetScheme + "://", StringComparison.OrdinalIgnoreCase))
+        {
+            // Push mode: the metrics come from one of this website's agents, nothing is fetched.
+            var agentId = Agents.AgentMetrics.AgentOf(target.ToLowerInvariant());
+            if (agentId is not { } id || !await db.Agents.AnyAsync(a => a.Id == id && a.WebsiteId == websiteId && a.RevokedAt == null, ct).ConfigureAwait(false))
+            {
+                v.Add("target", "agent", $"监测目标（target）「{Cut(target)}」必须是 agent://代理编号，且该代理属于本网站。",
+                    $"The target (target) \"{Cut(target)}\" must be agent://{{agent id}} of an agent of this website.");
+                return target;
+            }
+
+            return Agents.AgentMetrics.Target(id);
         }
 
         if (kind == MonitorKind.Dns)

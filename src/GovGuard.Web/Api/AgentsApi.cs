@@ -29,6 +29,8 @@ public static class AgentsApi
 
         anonymous.MapPost("/agent/report", Report).WithTags("agents")
             .WithSummary("代理报告事件（Authorization: Bearer gga_… 代理令牌）；按序号确认、去重 / an agent reports its events with its agent token; acknowledged and deduplicated by sequence number");
+        anonymous.MapPost("/agent/metrics", Metrics).WithTags("agents")
+            .WithSummary("代理推送资源指标（node_exporter 文本格式，代理令牌），供目标为 agent://代理编号 的资源监测项使用 / an agent pushes resource metrics (node_exporter text format, agent token) for resource monitors whose target is agent://{agent id}");
         return api;
     }
 
@@ -70,21 +72,65 @@ public static class AgentsApi
 
     private static async Task<Results<Ok<AgentReceipt>, ProblemHttpResult>> Report(HttpContext http, AgentIngest ingest, AgentReport report, CancellationToken ct)
     {
-        string? header = http.Request.Headers.Authorization;
-        var token = header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-        var agent = await ingest.AuthenticateAsync(token, ct);
+        var agent = await AuthenticateAsync(http, ingest, ct);
         if (agent is null)
         {
-            var culture = System.Globalization.CultureInfo.CurrentUICulture;
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = new Platform.Common.Text("代理令牌无效或已删除（Authorization: Bearer gga_…）。", "The agent token (Authorization: Bearer gga_…) is invalid or was removed.").In(culture),
-                Type = "https://govguard.local/problems/unauthorized",
-            });
+            return Unauthorized();
         }
 
         var r = await ingest.ReportAsync(agent, report, ct);
         return r.Succeeded ? TypedResults.Ok(r.Value) : ApiResults.Problem(r.Error!);
     }
+
+    private static async Task<Results<Ok<ResourcePushReceipt>, ProblemHttpResult>> Metrics(HttpContext http, AgentIngest ingest, AgentMetrics metrics, CancellationToken ct)
+    {
+        var agent = await AuthenticateAsync(http, ingest, ct);
+        if (agent is null)
+        {
+            return Unauthorized();
+        }
+
+        if (http.Request.ContentLength > AgentMetrics.MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        // Read at most the cap (chunked bodies carry no length): one byte more means too large.
+        var buffer = new byte[Math.Min(AgentMetrics.MaxBodyBytes + 1, (int?)http.Request.ContentLength + 1 ?? AgentMetrics.MaxBodyBytes + 1)];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = await http.Request.Body.ReadAsync(buffer.AsMemory(read), ct)) > 0)
+        {
+            read += n;
+        }
+
+        if (read > AgentMetrics.MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        var r = await metrics.PushAsync(agent, System.Text.Encoding.UTF8.GetString(buffer, 0, read), ct);
+        return r.Succeeded ? TypedResults.Ok(r.Value) : ApiResults.Problem(r.Error!);
+    }
+
+    private static async Task<Agent?> AuthenticateAsync(HttpContext http, AgentIngest ingest, CancellationToken ct)
+    {
+        string? header = http.Request.Headers.Authorization;
+        var token = header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+        return await ingest.AuthenticateAsync(token, ct);
+    }
+
+    private static ProblemHttpResult Unauthorized() => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status401Unauthorized,
+        Title = new Platform.Common.Text("代理令牌无效或已删除（Authorization: Bearer gga_…）。", "The agent token (Authorization: Bearer gga_…) is invalid or was removed.").In(System.Globalization.CultureInfo.CurrentUICulture),
+        Type = "https://govguard.local/problems/unauthorized",
+    });
+
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status413PayloadTooLarge,
+        Title = new Platform.Common.Text($"请求体（body）超过 {AgentMetrics.MaxBodyBytes / 1048576} MB 上限。", $"The body (body) is larger than the {AgentMetrics.MaxBodyBytes / 1048576} MB cap.").In(System.Globalization.CultureInfo.CurrentUICulture),
+        Type = "https://govguard.local/problems/too-large",
+    });
 }

@@ -374,4 +374,55 @@ public sealed class AlertFlowTests
         Assert.True(await ctx.AuditRecords.AnyAsync(a => a.Kind == AuditKinds.AccessDenied && a.ActorUserId == w.Assessor.UserId));
         Assert.True(await ctx.AuditRecords.AnyAsync(a => a.Kind == AuditKinds.AlertAcknowledged && a.ActorUserId == w.Provider.UserId));
     }
+
+    [Theory]
+    [Databases]
+    public async Task Clean_checks_of_a_quiet_monitor_are_skipped_only_while_the_processor_saw_every_result_in_between(string kind)
+    {
+        await using var w = await AlertWorld.CreateAsync(kind);
+        var processor = w.Get<AlertProcessor>();
+        await w.HookChannelAsync("webhook", "/hook");
+
+        // The first clean check takes the full path (nothing is known yet) and leaves the monitor quiet.
+        await w.ApplyAsync(w.Observe(MonitorHealth.Up));
+        Assert.Equal(0, processor.Skipped);
+        await w.ApplyAsync(w.Observe(MonitorHealth.Up));
+        await w.ApplyAsync(w.Observe(MonitorHealth.Up));
+        Assert.Equal(2, processor.Skipped);
+
+        // A failure is never skipped, and it ends the quiet spell: the recovery resolves the alert.
+        Assert.Equal(1, await w.ApplyAsync(w.Observe(MonitorHealth.Down, AlertWorld.Down())));
+        Assert.Equal(1, await w.ApplyAsync(w.Observe(MonitorHealth.Up)));
+        Assert.Equal(2, processor.Skipped);
+        await using (var db = w.Db.Context())
+        {
+            Assert.Equal(AlertState.Resolved, (await db.Alerts.SingleAsync()).State);
+        }
+
+        // Meanwhile another node checked the monitor and opened an alert: the next clean check here does not follow
+        // the result this processor applied, so it takes the full path and resolves that alert.
+        var foreign = w.Observe(MonitorHealth.Down, AlertWorld.Down());
+        await using (var db = w.Db.Context())
+        {
+            db.Alerts.Add(new Alert
+            {
+                Id = Guid.NewGuid(), WebsiteId = w.Site.Id, MonitorId = w.Monitor, MonitorKind = MonitorKind.Availability, Source = AlertSource.Down,
+                Fingerprint = AlertProcessor.Fingerprint(w.Monitor, "monitor.down", nameof(MonitorKind.Availability), null), Category = Categories.AvailabilityDown,
+                Rule = "monitor.down", Severity = Severity.High, State = AlertState.Open, SummaryZh = "连接超时", SummaryEn = "connect timed out",
+                OpenedAt = foreign.CheckedAt, LastSeenAt = foreign.CheckedAt, Count = 1, FirstResultId = foreign.ResultId, LastResultId = foreign.ResultId, Version = 1,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await w.ApplyAsync(w.Observe(MonitorHealth.Up));
+        Assert.Equal(2, processor.Skipped);
+        await using (var db = w.Db.Context())
+        {
+            Assert.All(await db.Alerts.ToListAsync(), a => Assert.Equal(AlertState.Resolved, a.State));
+        }
+
+        // Quiet again from here on.
+        await w.ApplyAsync(w.Observe(MonitorHealth.Up));
+        Assert.Equal(3, processor.Skipped);
+    }
 }

@@ -139,7 +139,7 @@ public sealed class AlertWorld : IAsyncDisposable
         Clock.Advance(TimeSpan.FromMinutes(1));
         return new MonitorObservation(Site.Id, Monitor, MonitorKind.Availability, health, Clock.GetUtcNow(),
             new Common.Text(health == MonitorHealth.Up ? "HTTP 200，120 毫秒" : "连接超时", health == MonitorHealth.Up ? "HTTP 200 in 120 ms" : "connect timed out"),
-            findings, Interlocked.Increment(ref _result));
+            findings, Interlocked.Increment(ref _result)) { PreviousResultId = _result == 1 ? null : _result - 1 };
     }
 
     public static Finding Down(string url = "https://www.example.gov.cn/") =>

@@ -318,6 +318,7 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.SharedHost share
             "401 404 403 403 204 204 204 204", FreshWorldAfterSuccess: true),
         new("GET", "/api/v1/agents/{id:guid}/events", (w, _) => $"/api/v1/agents/{AgentOf[w.Site.Id]}/events", null, "401 404 200 200 200 200 200 200"),
         new("POST", "/api/v1/agent/report", (_, _) => "/api/v1/agent/report", (_, _) => new { events = Array.Empty<object>() }, "401 401 401 401 401 401 401 401"),
+        new("POST", "/api/v1/agent/metrics", (_, _) => "/api/v1/agent/metrics", (_, _) => new { }, "401 401 401 401 401 401 401 401"),
         // Page tamper: whoever sees the website reads baselines and changes; the owner and engaged contributors decide.
         new("GET", "/api/v1/monitors/{id:guid}/tamper/baselines", (w, _) => $"/api/v1/monitors/{w.TamperMonitorId}/tamper/baselines", null, "401 404 200 200 200 200 200 200"),
         new("GET", "/api/v1/monitors/{id:guid}/tamper/changes", (w, _) => $"/api/v1/monitors/{w.TamperMonitorId}/tamper/changes?state=pending", null, "401 404 200 200 200 200 200 200"),

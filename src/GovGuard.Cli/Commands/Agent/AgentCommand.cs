@@ -43,16 +43,26 @@ public static class AgentCommand
             DefaultValueFactory = _ => 30,
         };
         var rebaseline = new Option<bool>("--rebaseline") { Description = "以网站目录当前内容重建完整性基线（发布新版本后）/ take the web root as it is now as the new baseline (after a release)" };
+        var metrics = new Option<string?>("--metrics")
+        {
+            Description = "推送资源指标：host（读取本机 /proc）或本机导出器网址，如 http://127.0.0.1:9100/metrics / push resource metrics: host (this machine's /proc) or a local exporter's URL",
+        };
+        var metricsInterval = new Option<int>("--metrics-interval")
+        {
+            Description = "资源指标推送间隔（秒，默认 60）/ seconds between metrics pushes",
+            DefaultValueFactory = _ => 60,
+        };
         var rules = ScanLogCommand.RulesOption();
         var cmd = new Command("agent", "在网站服务器上运行的代理：实时监视网站文件、跟踪访问日志并向 GovGuard 报告 / run beside a web root: watch files, follow the access log, report to GovGuard")
         {
-            server, token, webroot, log, logFormat, state, fullCheck, heartbeat, rebaseline, rules,
+            server, token, webroot, log, logFormat, state, fullCheck, heartbeat, rebaseline, metrics, metricsInterval, rules,
         };
         cmd.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
             // A bad option throws CliUsageException: one sentence on stderr, exit 2.
             var settings = Check(r.GetValue(server)!, r.GetValue(token) ?? Environment.GetEnvironmentVariable(TokenVariable), r.GetValue(webroot)!,
-                r.GetValue(log), r.GetValue(logFormat)!, r.GetValue(state)!, r.GetValue(fullCheck), r.GetValue(heartbeat), r.GetValue(rebaseline));
+                r.GetValue(log), r.GetValue(logFormat)!, r.GetValue(state)!, r.GetValue(fullCheck), r.GetValue(heartbeat), r.GetValue(rebaseline),
+                r.GetValue(metrics), r.GetValue(metricsInterval));
             var stderr = r.InvocationConfiguration.Error;
 
             Detection.Webshell.WebshellRuleSet webshells;
@@ -83,7 +93,8 @@ public static class AgentCommand
     }
 
     /// <summary>Checks the options; a bad one is a usage error naming it.</summary>
-    public static AgentSettings Check(string server, string? token, string webroot, string? log, string logFormat, string state, int fullCheck, int heartbeat, bool rebaseline)
+    public static AgentSettings Check(string server, string? token, string webroot, string? log, string logFormat, string state, int fullCheck, int heartbeat, bool rebaseline,
+        string? metrics = null, int metricsInterval = 60)
     {
         if (!Uri.TryCreate(server.EndsWith('/') ? server : server + "/", UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
@@ -127,8 +138,24 @@ public static class AgentCommand
             throw new CliUsageException("用法错误 / usage error: --heartbeat: 需要 1 到 3600 秒 / 1 to 3600 seconds are expected.");
         }
 
+        if (metrics is not null && metrics != "host" && !(Uri.TryCreate(metrics, UriKind.Absolute, out var exporter) && (exporter.Scheme == Uri.UriSchemeHttp || exporter.Scheme == Uri.UriSchemeHttps)))
+        {
+            throw new CliUsageException($"用法错误 / usage error: --metrics {metrics}: 需要 host 或 http(s) 网址 / host or an http(s) URL is expected.");
+        }
+
+        if (metrics == "host" && !HostMetrics.Available)
+        {
+            throw new CliUsageException("用法错误 / usage error: --metrics host: 本机没有 /proc（仅支持 Linux），请改用导出器网址 / this machine has no /proc (Linux only); give an exporter's URL instead.");
+        }
+
+        if (metricsInterval is < 10 or > 3600)
+        {
+            throw new CliUsageException("用法错误 / usage error: --metrics-interval: 需要 10 到 3600 秒 / 10 to 3600 seconds are expected.");
+        }
+
         return new AgentSettings(uri, token.Trim(), Path.GetFullPath(webroot), log is null ? null : Path.GetFullPath(log),
             logFormat == "common" ? AccessLogFormat.Common : AccessLogFormat.Combined, stateDir,
-            TimeSpan.FromSeconds(fullCheck), TimeSpan.FromSeconds(heartbeat), TimeSpan.FromMilliseconds(500), rebaseline);
+            TimeSpan.FromSeconds(fullCheck), TimeSpan.FromSeconds(heartbeat), TimeSpan.FromMilliseconds(500), rebaseline,
+            metrics, TimeSpan.FromSeconds(metricsInterval));
     }
 }

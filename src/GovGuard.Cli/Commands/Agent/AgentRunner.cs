@@ -14,7 +14,9 @@ public sealed record AgentSettings(
     TimeSpan FullCheck,
     TimeSpan Heartbeat,
     TimeSpan LogPoll,
-    bool Rebaseline);
+    bool Rebaseline,
+    string? Metrics = null,
+    TimeSpan MetricsInterval = default);
 
 /// <summary>
 /// The agent: the web-root watch, the log tail and the sender side by side, all writing through one journal.
@@ -43,6 +45,12 @@ public sealed class AgentRunner(AgentSettings settings, WebshellRuleSet webshell
         if (tail is not null)
         {
             tasks.Add(Task.Run(() => tail.RunAsync(settings.LogPoll, ct), CancellationToken.None));
+        }
+
+        using var metrics = settings.Metrics is null ? null : new MetricsPusher(settings.Server, settings.Token, settings.Metrics, time, Say);
+        if (metrics is not null)
+        {
+            tasks.Add(Task.Run(() => metrics.RunAsync(settings.MetricsInterval, ct), CancellationToken.None));
         }
 
         await Task.WhenAll(tasks).ConfigureAwait(false);

@@ -61,11 +61,12 @@ public sealed partial class MonitorChecker(
             next.LastDueAt = due;
         }
 
+        var previous = state.LastResultId;
         var id = await writer.WriteAsync(result, next).WaitAsync(ct).ConfigureAwait(false);
         next.LastResultId = id;
         CopyInto(next, state);
         metrics.Checked(monitor.Kind, health);
-        var observation = new MonitorObservation(monitor.WebsiteId, monitor.Id, monitor.Kind, health, at, summary, outcome.Findings, id);
+        var observation = new MonitorObservation(monitor.WebsiteId, monitor.Id, monitor.Kind, health, at, summary, outcome.Findings, id) { PreviousResultId = previous };
         foreach (var sink in sinks)
         {
             try

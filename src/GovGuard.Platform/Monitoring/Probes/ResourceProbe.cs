@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using GovGuard.Detection.Resources;
+using GovGuard.Platform.Agents;
 using GovGuard.Platform.Common;
 using GovGuard.Platform.Fetching;
 
@@ -10,9 +11,10 @@ namespace GovGuard.Platform.Monitoring.Probes;
 /// Resources (GB/T 38249 7.4.2 a, 7.4.5, 7.2.2 h): scrapes a Prometheus text endpoint (node_exporter) through the
 /// guarded fetcher and holds CPU, memory, disk and bandwidth against the monitor's limits. Rates need two scrapes:
 /// the previous snapshot of each monitor is kept in this silo, so the first check after a start (or after the
-/// monitor moved to another node) judges memory and disk only.
+/// monitor moved to another node) judges memory and disk only. A target <c>agent://{id}</c> reads what that agent
+/// pushed instead (<see cref="AgentMetrics"/>): nothing is fetched, and the two latest pushes give the rates.
 /// </summary>
-public sealed class ResourceProbe(GuardedFetcher fetcher, ProbeLimiter limiter, TimeProvider time) : IMonitorProbe
+public sealed class ResourceProbe(GuardedFetcher fetcher, ProbeLimiter limiter, AgentMetrics pushes, TimeProvider time) : IMonitorProbe
 {
     private const long MaxBytes = 4 * 1024 * 1024;
 
@@ -24,6 +26,11 @@ public sealed class ResourceProbe(GuardedFetcher fetcher, ProbeLimiter limiter, 
     {
         ArgumentNullException.ThrowIfNull(monitor);
         var settings = MonitorSettings.Load<ResourceSettings>(monitor.Settings);
+        if (AgentMetrics.AgentOf(monitor.Target) is { } agentId)
+        {
+            return await PushedAsync(monitor, agentId, settings, ct).ConfigureAwait(false);
+        }
+
         var host = Uri.TryCreate(monitor.Target, UriKind.Absolute, out var u) ? u.Host : monitor.Target;
         FetchResult result;
         using (await limiter.EnterAsync(host, ct).ConfigureAwait(false))
@@ -50,16 +57,47 @@ public sealed class ResourceProbe(GuardedFetcher fetcher, ProbeLimiter limiter, 
         }
 
         var snapshot = ResourceSnapshot.FromNodeExporter(result.Text, time.GetUtcNow(), out _);
-        var limits = new ResourceLimits(settings.CpuPercent, settings.MemoryPercent, settings.DiskPercent, settings.ReceiveMbps, settings.TransmitMbps);
         _last.TryGetValue(monitor.Id, out var before);
-        var verdict = ResourceThresholds.Evaluate(monitor.Target, snapshot, before, limits);
         _last[monitor.Id] = snapshot;
+        return Judge(monitor, settings, snapshot, before, ms, result.StatusCode);
+    }
+
+    /// <summary>How long a pushed sample counts: three intervals, and never less than three minutes.</summary>
+    public static TimeSpan PushFreshness(MonitorDefinition monitor) =>
+        TimeSpan.FromSeconds(Math.Max(180, 3 * (monitor ?? throw new ArgumentNullException(nameof(monitor))).IntervalSeconds));
+
+    private async Task<ProbeOutcome> PushedAsync(MonitorDefinition monitor, Guid agentId, ResourceSettings settings, CancellationToken ct)
+    {
+        var (latest, before) = await pushes.LatestAsync(agentId, ct).ConfigureAwait(false);
+        if (latest is null)
+        {
+            return ProbeOutcome.Incomplete("resource.no_push", new Text("代理尚未推送资源指标（govguard agent --metrics）。", "The agent has not pushed resource metrics yet (govguard agent --metrics)."));
+        }
+
+        var age = time.GetUtcNow() - latest.At;
+        var freshness = PushFreshness(monitor);
+        if (age > freshness)
+        {
+            var since = latest.At.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            return new ProbeOutcome(MonitorHealth.Down, new Text($"代理自 {since}（北京时间）起未推送资源指标，超过 {freshness.TotalMinutes:0} 分钟。",
+                $"The agent has pushed no resource metrics since {since} (China time), more than {freshness.TotalMinutes:0} minutes."), [], 0, null);
+        }
+
+        // Rates only between two pushes close enough to say something about now.
+        var pair = before is not null && latest.At - before.At <= freshness ? before : null;
+        return Judge(monitor, settings, latest, pair, 0, null);
+    }
+
+    private static ProbeOutcome Judge(MonitorDefinition monitor, ResourceSettings settings, ResourceSnapshot snapshot, ResourceSnapshot? before, int ms, int? status)
+    {
         if (snapshot.MemoryTotalBytes is null && snapshot.CpuTotalSeconds is null && snapshot.Filesystems.Count == 0)
         {
             return ProbeOutcome.Incomplete("resource.no_metrics", new Text("页面中没有 node_exporter 的 CPU、内存或磁盘指标。", "The page carries no node_exporter CPU, memory or disk metrics."), ms);
         }
 
-        return new ProbeOutcome(ProbeOutcome.HealthOf(verdict.Findings), Summary(verdict), verdict.Findings, ms, result.StatusCode);
+        var limits = new ResourceLimits(settings.CpuPercent, settings.MemoryPercent, settings.DiskPercent, settings.ReceiveMbps, settings.TransmitMbps);
+        var verdict = ResourceThresholds.Evaluate(monitor.Target, snapshot, before, limits);
+        return new ProbeOutcome(ProbeOutcome.HealthOf(verdict.Findings), Summary(verdict), verdict.Findings, ms, status);
     }
 
     private static Text Summary(ResourceVerdict v)

@@ -251,6 +251,32 @@ namespace GovGuard.Platform.Data.Migrations.Postgres
                     b.ToTable("agent_events", (string)null);
                 });
 
+            modelBuilder.Entity("GovGuard.Platform.Agents.ResourcePush", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Metrics")
+                        .IsRequired()
+                        .HasMaxLength(524288)
+                        .HasColumnType("character varying(524288)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "ReceivedAt");
+
+                    b.ToTable("resource_pushes", (string)null);
+                });
+
             modelBuilder.Entity("GovGuard.Platform.Alerts.Alert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3671,6 +3697,15 @@ namespace GovGuard.Platform.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("GovGuard.Platform.Agents.AgentEvent", b =>
+                {
+                    b.HasOne("GovGuard.Platform.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovGuard.Platform.Agents.ResourcePush", b =>
                 {
                     b.HasOne("GovGuard.Platform.Agents.Agent", null)
                         .WithMany()

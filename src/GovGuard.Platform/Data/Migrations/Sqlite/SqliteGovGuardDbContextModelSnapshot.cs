@@ -245,6 +245,30 @@ namespace GovGuard.Platform.Data.Migrations.Sqlite
                     b.ToTable("agent_events", (string)null);
                 });
 
+            modelBuilder.Entity("GovGuard.Platform.Agents.ResourcePush", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metrics")
+                        .IsRequired()
+                        .HasMaxLength(524288)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "ReceivedAt");
+
+                    b.ToTable("resource_pushes", (string)null);
+                });
+
             modelBuilder.Entity("GovGuard.Platform.Alerts.Alert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3657,6 +3681,15 @@ namespace GovGuard.Platform.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("GovGuard.Platform.Agents.AgentEvent", b =>
+                {
+                    b.HasOne("GovGuard.Platform.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovGuard.Platform.Agents.ResourcePush", b =>
                 {
                     b.HasOne("GovGuard.Platform.Agents.Agent", null)
                         .WithMany()
