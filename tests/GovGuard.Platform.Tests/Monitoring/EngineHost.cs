@@ -61,12 +61,14 @@ public sealed class EngineHost : IAsyncDisposable
 
     public static MonitoringOptions TestOptions() => new() { MinimumIntervalSeconds = 1, BatchWindow = TimeSpan.FromMilliseconds(100) };
 
-    public static async Task<EngineHost> StartAsync(TestDatabase db, IObservationSink sink, MonitoringOptions? options = null)
+    /// <summary>Starts the engine; <paramref name="services"/> registers replacements (a resolver, a clock) before the platform's defaults.</summary>
+    public static async Task<EngineHost> StartAsync(TestDatabase db, IObservationSink sink, MonitoringOptions? options = null, Action<IServiceCollection>? services = null)
     {
         var monitoring = options ?? TestOptions();
         var b = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         b.Logging.ClearProviders();
         b.Logging.SetMinimumLevel(LogLevel.Warning);
+        services?.Invoke(b.Services);
         b.Services.AddSingleton(sink);
         b.Services.AddGovGuardPlatform(db.Options, monitoring);
         // Tests only: the local farm lives on loopback.
