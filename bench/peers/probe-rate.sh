@@ -20,6 +20,16 @@ command -v prometheus-blackbox-exporter >/dev/null || need+=(prometheus-blackbox
 if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 hwm_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+# Peak private (anonymous) memory, sampled every 100 ms until the process ends or the file "$2.stop" appears. RSS also
+# counts file pages of shared libraries and the runtime (shared with every other process using them); the anonymous
+# part is what the prober itself allocated.
+anon_peak() {
+  local pid="$1" out="$2" peak=0 v
+  while kill -0 "$pid" 2>/dev/null && [ ! -e "$out.stop" ]; do
+    v="$(awk '/RssAnon/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)"; [ -n "$v" ] && [ "$v" -gt "$peak" ] && peak="$v"
+    echo "$peak" >"$out"; sleep 0.1
+  done
+}
 
 # The target: nginx on 127.0.0.1 serving a small government home page.
 ng_port="$(free_port)"; mkdir -p "$work/www" "$work/logs"
@@ -58,15 +68,21 @@ harness="$here/../GovGuard.Bench.Monitoring/bin/Release/net10.0/GovGuard.Bench.M
 echo "target: nginx $(/usr/sbin/nginx -v 2>&1 | sed 's/.*\///'), $(prometheus-blackbox-exporter --version 2>&1 | head -1 | awk '{print $1, $3}'); cores: $(nproc); $seconds s each, $conc probes in flight"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+anon_peak "$bb_pid" "$work/bb.anon" & pids+=($!)
 bb_rate="$(wrk -t2 -c"$conc" -d"${seconds}s" "$probe_url" | awk '/Requests\/sec/ {print $2}')"
 curl -fs "$probe_url" | grep -q '^probe_success 1' || { echo "blackbox probes failed during the run" >&2; exit 1; }
-bb_mem="$(hwm_mb "$bb_pid")"
+bb_mem="$(hwm_mb "$bb_pid")"; touch "$work/bb.anon.stop"; sleep 0.3
+bb_anon="$(awk '{printf "%.1f", $1/1024}' "$work/bb.anon")"
 
-read -r _ gg_done _ gg_failed _ _ _ gg_rate _ gg_mem < <(dotnet "$harness" probe-rate "$target" "$seconds" "$conc")
+dotnet "$harness" probe-rate "$target" "$seconds" "$conc" >"$work/gg.out" & gg_pid=$!
+anon_peak "$gg_pid" "$work/gg.anon" & pids+=($!)
+wait "$gg_pid"
+read -r _ gg_done _ gg_failed _ _ _ gg_rate _ gg_mem <"$work/gg.out"
 [ "$gg_failed" = 0 ] || { echo "GovGuard: $gg_failed of $gg_done probes failed" >&2; exit 1; }
+gg_anon="$(awk '{printf "%.1f", $1/1024}' "$work/gg.anon")"
 
-printf '%-34s %12s %14s\n' "prober" "probes/s" "peak RSS MB"
-printf '%-34s %12.0f %14s\n' "prometheus-blackbox-exporter+wrk" "$bb_rate" "$bb_mem"
-printf '%-34s %12.0f %14s\n' "govguard availability probe" "$gg_rate" "$gg_mem"
-python3 -c "import sys; r=float(sys.argv[2])/float(sys.argv[1]); m=float(sys.argv[4])/float(sys.argv[3]); print(f'ratio: {r:.2f}x the probes per second (goal 2x: {\"met\" if r>=2 else \"missed\"}), {m:.2f}x the memory (goal at most 1x: {\"met\" if m<=1 else \"missed\"})')" "$bb_rate" "$gg_rate" "$bb_mem" "$gg_mem"
+printf '%-34s %12s %14s %18s\n' "prober" "probes/s" "peak RSS MB" "peak private MB"
+printf '%-34s %12.0f %14s %18s\n' "prometheus-blackbox-exporter+wrk" "$bb_rate" "$bb_mem" "$bb_anon"
+printf '%-34s %12.0f %14s %18s\n' "govguard availability probe" "$gg_rate" "$gg_mem" "$gg_anon"
+python3 -c "import sys; r=float(sys.argv[2])/float(sys.argv[1]); m=float(sys.argv[4])/float(sys.argv[3]); a=float(sys.argv[6])/float(sys.argv[5]); print(f'ratio: {r:.2f}x the probes per second (goal 2x: {\"met\" if r>=2 else \"missed\"}); memory {m:.2f}x by peak RSS, {a:.2f}x by peak private memory (goal at most 1x: {\"met\" if m<=1 else \"missed\"} by RSS, {\"met\" if a<=1 else \"missed\"} by private memory)')" "$bb_rate" "$gg_rate" "$bb_mem" "$gg_mem" "$bb_anon" "$gg_anon"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
