@@ -16,16 +16,7 @@ public sealed class AgentSender(Uri server, string token, AgentJournal journal, 
     private const int Batch = 200;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler
-    {
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    })
-    {
-        Timeout = TimeSpan.FromSeconds(30),
-    };
+    private readonly HttpClient _http = NewClient();
 
     private readonly SemaphoreSlim _wake = new(0, 1);
     private bool _down;
@@ -110,6 +101,19 @@ public sealed class AgentSender(Uri server, string token, AgentJournal journal, 
             return false;
         }
     }
+
+    /// <summary>The agent's HTTP client to the server: no redirects or cookies, 10 s to connect, 30 s a request.</summary>
+    internal static HttpClient NewClient() => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+        MaxResponseContentBufferSize = 4 * 1024 * 1024,
+    };
 
     public void Dispose()
     {

@@ -12,19 +12,7 @@ namespace GovGuard.Cli.Commands.Agent;
 /// </summary>
 public sealed class MetricsPusher(Uri server, string token, string source, TimeProvider time, Action<string> say) : IDisposable
 {
-    private const int MaxBytes = 4 * 1024 * 1024;
-
-    private readonly HttpClient _http = new(new SocketsHttpHandler
-    {
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    })
-    {
-        Timeout = TimeSpan.FromSeconds(30),
-        MaxResponseContentBufferSize = MaxBytes,
-    };
+    private readonly HttpClient _http = AgentSender.NewClient();
 
     private bool _failing;
 
