@@ -53,6 +53,8 @@ public static class AuthSetup
                 },
             };
         });
+        // Session expiry runs on the host's clock (tests move it).
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<TimeProvider>((o, time) => o.TimeProvider = time);
         services.ConfigureExternalCookie(o => o.Cookie.Name = "govguard.external");
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {

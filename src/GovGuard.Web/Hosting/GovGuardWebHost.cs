@@ -55,6 +55,11 @@ public static class GovGuardWebHost
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         var services = builder.Services;
+        if (options.Time is { } time)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddGovGuardPlatform(options.Database, options.Monitoring);
         services.Configure<FetchOptions>(builder.Configuration.GetSection("Fetching"));
         if (options.Monitoring.Engine)

@@ -15,6 +15,9 @@ public sealed class GovGuardWebOptions
     /// <summary>Platform administrators must enrol a second factor (on by default; tests of other things switch it off).</summary>
     public bool RequireAdminTwoFactor { get; set; } = true;
 
+    /// <summary>The clock of the whole host (sessions, throttles, the engine); the system clock unless a test sets one.</summary>
+    public TimeProvider? Time { get; set; }
+
     /// <summary>Extra configuration (key → value) layered over the defaults, e.g. from the command line.</summary>
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 }

@@ -38,7 +38,7 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>The first administrator's one-time password, as `serve` prints it.</summary>
     public string? AdminOneTimePassword { get; }
 
-    public static async Task<TestHost> StartAsync(string database = "sqlite", bool requireAdminTwoFactor = false, TestDatabase? reuse = null, IReadOnlyDictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0", Platform.Monitoring.MonitoringOptions? monitoring = null)
+    public static async Task<TestHost> StartAsync(string database = "sqlite", bool requireAdminTwoFactor = false, TestDatabase? reuse = null, IReadOnlyDictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0", Platform.Monitoring.MonitoringOptions? monitoring = null, TimeProvider? time = null)
     {
         var db = reuse ?? await TestDatabase.CreateAsync(database, migrate: false);
         var options = new GovGuardWebOptions
@@ -47,6 +47,7 @@ public sealed class TestHost : IAsyncDisposable
             Database = db.Options,
             RequireAdminTwoFactor = requireAdminTwoFactor,
             Monitoring = monitoring ?? new(),
+            Time = time,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
