@@ -38,6 +38,13 @@ public sealed partial class MonitorGrain(
 {
     private const string KeepAlive = "keep-alive";
 
+    /// <summary>First checks allowed "soon" at once in this silo (about 50 a second over the 5 s spread).</summary>
+    private const int SoonLimit = 250;
+
+    private static int _soon;
+
+    private bool _firstSoon;
+
     private MonitorDefinition? _monitor;
     private MonitorState _state = new();
     private IGrainTimer? _timer;
@@ -104,6 +111,7 @@ public sealed partial class MonitorGrain(
 
     private void Start()
     {
+        ReleaseSoon();
         var monitor = _monitor!;
         var now = time.GetUtcNow();
         if (_state.LastDueAt is { } last)
@@ -115,11 +123,19 @@ public sealed partial class MonitorGrain(
                 _nextDue = MonitorSchedule.NextSlot(monitor.Id, monitor.Interval, now - monitor.Interval);
             }
         }
-        else
+        else if (Interlocked.Increment(ref _soon) <= SoonLimit)
         {
-            // Never checked: soon, spread over a few seconds so that a start-up does not fire all at once.
+            // Never checked: soon, spread over a few seconds, so that a new monitor shows a result at once.
+            _firstSoon = true;
             var spread = Math.Min(monitor.Interval.TotalMilliseconds, 5000);
             _nextDue = now + TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * spread);
+        }
+        else
+        {
+            // Many new monitors at once (an import): each takes its own slot in the interval instead of all
+            // piling into the next few seconds and timing out in the queue.
+            Interlocked.Decrement(ref _soon);
+            _nextDue = MonitorSchedule.NextSlot(monitor.Id, monitor.Interval, now);
         }
 
         var wait = _nextDue > now ? _nextDue - now : TimeSpan.Zero;
@@ -141,6 +157,7 @@ public sealed partial class MonitorGrain(
         }
 
         var due = _nextDue;
+        ReleaseSoon();
         try
         {
             await checker.RunAsync(monitor, _state, due, manual: false, ct).ConfigureAwait(true);
@@ -166,8 +183,19 @@ public sealed partial class MonitorGrain(
         }
     }
 
+    /// <summary>Gives back this grain's place among the "soon" first checks, if it holds one.</summary>
+    private void ReleaseSoon()
+    {
+        if (_firstSoon)
+        {
+            _firstSoon = false;
+            Interlocked.Decrement(ref _soon);
+        }
+    }
+
     private async Task StopAsync()
     {
+        ReleaseSoon();
         _timer?.Dispose();
         _timer = null;
         var reminder = await this.GetReminder(KeepAlive).ConfigureAwait(true);
