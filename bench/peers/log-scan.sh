@@ -21,11 +21,11 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
+# The program exactly as the `govguard` command runs it (Release, ReadyToRun), built once.
 echo "building GovGuard (Release) once..." >&2
-dotnet build "$root/src/GovGuard.Cli/GovGuard.Cli.csproj" -c Release -o "$work/gg" -nologo -v q >/dev/null
+"$root/govguard" --help >/dev/null
 export GOVGUARD_HOME="$root"
-gg=("$work/gg/govguard")
-[ -x "${gg[0]}" ] || gg=(dotnet "$work/gg/govguard.dll")
+gg=(dotnet "$root/.build/cli/govguard.dll")
 
 echo "generating $lines lines..." >&2
 python3 "$root/bench/peers/gen-log.py" "$lines" "$work/access.log"
@@ -43,6 +43,7 @@ measure() { # name, output file, command...
   echo "$name $wall $rss"
 }
 
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
 r1=$(measure govguard "$work/gg.jsonl" "${gg[@]}" scan log "$work/access.log")
 r2=$(measure goaccess "$work/ga.out" goaccess "$work/access.log" --log-format=COMBINED --no-global-config --no-progress -o "$work/report.json")
 r3=$(measure fail2ban "$work/f2b.out" fail2ban-regex "$work/access.log" "$root/bench/peers/attack-filter.conf")
@@ -51,6 +52,7 @@ gg_found=$(wc -l <"$work/gg.jsonl")
 f2b_found=$(grep -oE 'Failregex: [0-9]+ total' "$work/f2b.out" | grep -oE '[0-9]+' || echo "?")
 read -r _ gw gr <<<"$r1"; read -r _ aw ar <<<"$r2"; read -r _ fw fr <<<"$r3"
 printf '\ninput: %s lines, %s MB (combined format)\n' "$lines" "$size_mb"
+printf 'cores: %s; load average before the runs: %s\n' "$(nproc)" "$load"
 printf '%-12s %10s %12s  %s\n' tool "wall s" "peak RSS MB" detections
 printf '%-12s %10.2f %12.1f  %s findings\n' govguard "$gw" "$(echo "$gr/1024" | bc -l)" "$gg_found"
 printf '%-12s %10.2f %12.1f  %s\n' goaccess "$aw" "$(echo "$ar/1024" | bc -l)" "none (statistics only)"

@@ -29,15 +29,22 @@ public sealed class AccessLogDetector
     private readonly RequestNormalizer _normalizer = new();
     private readonly LogPatternRule?[] _hit = new LogPatternRule?[CategorySlots];
     private readonly LogField[] _hitField = new LogField[CategorySlots];
-    private readonly RateCounter[] _counters;
+    private readonly int[] _rateHits;
+    private readonly RateTally? _tally;
     private long _lastTime;
-    private long _linesSincePrune;
 
     public AccessLogDetector(LogRuleSet rules, AccessLogOptions options)
+        : this(rules, options, countRates: true)
+    {
+    }
+
+    /// <summary>A detector whose rate rules are counted elsewhere (<see cref="MatchRates"/> says which lines count).</summary>
+    internal AccessLogDetector(LogRuleSet rules, AccessLogOptions options, bool countRates)
     {
         _rules = rules ?? throw new ArgumentNullException(nameof(rules));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _counters = rules.Rates.Select(r => new RateCounter(r)).ToArray();
+        _rateHits = new int[rules.Rates.Count];
+        _tally = countRates && rules.Rates.Count > 0 ? new RateTally(rules, options) : null;
     }
 
     /// <summary>Regular expressions that ran out of time (the line was then not matched by that rule).</summary>
@@ -48,19 +55,41 @@ public sealed class AccessLogDetector
     public bool Inspect(ReadOnlySpan<byte> line, long lineNumber, ICollection<Finding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        if (!AccessLogLine.TryParse(line, _options.Format, out var entry))
+        if (!InspectPatterns(line, lineNumber, findings, out var entry))
         {
             return false;
         }
 
-        Array.Clear(_hit);
+        if (_tally is not null)
+        {
+            var now = entry.UnixSeconds ?? _lastTime;
+            _lastTime = now;
+            var n = MatchRates(entry, out var hits);
+            for (var i = 0; i < n; i++)
+            {
+                _tally.Add(hits[i], RateTally.ClientBytes(entry.Client), now, lineNumber, RateTally.RequestBytes(entry.Request), findings);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Parses the line and applies the pattern rules; the rate rules are left to the caller.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal bool InspectPatterns(ReadOnlySpan<byte> line, long lineNumber, ICollection<Finding> findings, out AccessLogLine entry)
+    {
+        if (!AccessLogLine.TryParse(line, _options.Format, out entry))
+        {
+            return false;
+        }
+
         var any = false;
         if (entry.Target.Length > 0)
         {
             any |= Match(LogField.Target, entry.Target, true, entry.Method);
-            var q = entry.Target.IndexOf((byte)'?');
             if (_rules.Anchors[(int)LogField.Path] is not null)
             {
+                var q = entry.Target.IndexOf((byte)'?');
                 any |= Match(LogField.Path, q < 0 ? entry.Target : entry.Target[..q], false, entry.Method);
             }
         }
@@ -88,11 +117,8 @@ public sealed class AccessLogDetector
                         _options.Language.Pick(rule.MessageZh, rule.MessageEn), evidence));
                 }
             }
-        }
 
-        if (_counters.Length > 0)
-        {
-            Count(entry, lineNumber, findings);
+            Array.Clear(_hit);
         }
 
         return true;
@@ -108,21 +134,22 @@ public sealed class AccessLogDetector
 
         // Most lines are plain ASCII with nothing encoded: look for keywords in the raw text first and
         // decode only when one occurs, or when the field holds something decoding could reveal.
-        if (_normalizer.TryPlain(raw, out var plain) && plain.IndexOfAny(anchors) < 0)
+        if (_normalizer.TryPlainLower(raw, out var plain) && !anchors.In(plain))
         {
             return false;
         }
 
         var text = _normalizer.Normalize(raw, plusIsSpace);
-        if (text.IndexOfAny(anchors) < 0)
+        if (!anchors.In(text))
         {
             return false;
         }
 
         var hit = false;
-        foreach (var rule in _rules.RulesByField[(int)field])
+        foreach (var compiled in _rules.RulesByField[(int)field])
         {
-            var slot = Slot(rule.Category);
+            var rule = compiled.Rule;
+            var slot = compiled.Slot;
             if (_hit[slot] is { } already && already.Severity >= rule.Severity)
             {
                 continue;
@@ -133,7 +160,7 @@ public sealed class AccessLogDetector
                 continue;
             }
 
-            if (!HasKeyword(text, rule.Keywords) || !Confirms(rule.Pattern, text))
+            if (!compiled.Keywords.In(text) || !Confirms(compiled.Pattern, text))
             {
                 continue;
             }
@@ -146,20 +173,7 @@ public sealed class AccessLogDetector
         return hit;
     }
 
-    private static bool HasKeyword(ReadOnlySpan<char> text, IReadOnlyList<string> keywords)
-    {
-        for (var i = 0; i < keywords.Count; i++)
-        {
-            if (text.Contains(keywords[i], StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool Confirms(Regex? pattern, ReadOnlySpan<char> text)
+    private bool Confirms(AdaptiveRegex? pattern, ReadOnlySpan<char> text)
     {
         if (pattern is null)
         {
@@ -177,7 +191,7 @@ public sealed class AccessLogDetector
         }
     }
 
-    private static bool MethodIs(ReadOnlySpan<byte> method, string expected)
+    internal static bool MethodIs(ReadOnlySpan<byte> method, string expected)
     {
         if (method.Length != expected.Length)
         {
@@ -195,18 +209,17 @@ public sealed class AccessLogDetector
         return true;
     }
 
+    /// <summary>Which rate rules count this line: their indexes in <see cref="LogRuleSet.Rates"/>, valid until the next call.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Count(in AccessLogLine entry, long lineNumber, ICollection<Finding> findings)
+    internal int MatchRates(in AccessLogLine entry, out ReadOnlySpan<int> hits)
     {
-        var now = entry.UnixSeconds ?? _lastTime;
-        _lastTime = now;
         ReadOnlySpan<char> path = default;
         var pathReady = false;
-        Span<char> client = stackalloc char[Math.Min(entry.Client.Length, 64)];
-        var clientReady = false;
-        foreach (var counter in _counters)
+        var n = 0;
+        var rates = _rules.CompiledRates;
+        for (var i = 0; i < rates.Length; i++)
         {
-            var rule = counter.Rule;
+            var rule = rates[i].Rule;
             if (rule.Statuses is { } st && !st.Contains(entry.Status))
             {
                 continue;
@@ -217,7 +230,7 @@ public sealed class AccessLogDetector
                 continue;
             }
 
-            if (rule.PathPattern is { } p)
+            if (rates[i].PathPattern is { } p)
             {
                 if (!pathReady)
                 {
@@ -232,46 +245,67 @@ public sealed class AccessLogDetector
                 }
             }
 
-            if (!clientReady)
-            {
-                Encoding.Latin1.GetChars(entry.Client[..client.Length], client);
-                clientReady = true;
-            }
-
-            if (counter.Add(client, now) is { } count)
-            {
-                var clientText = client.ToString();
-                findings.Add(new Finding(rule.Category, rule.Severity, _options.Target, null, null, lineNumber, rule.Id,
-                    _options.Language.Pick(rule.MessageZh, rule.MessageEn),
-                    $"{clientText}: {count} {_options.Language.Pick("次/", "in ")}{rule.WindowSeconds}s; {Utf8(entry.Request)}"));
-            }
+            _rateHits[n++] = i;
         }
 
-        if (++_linesSincePrune >= 65536)
+        hits = _rateHits.AsSpan(0, n);
+        return n;
+    }
+
+    internal static string Utf8(ReadOnlySpan<byte> s) =>
+        Encoding.UTF8.GetString(s.Length > Finding.MaxEvidenceLength * 2 ? s[..(Finding.MaxEvidenceLength * 2)] : s);
+}
+
+/// <summary>
+/// Per-client counts of the rate rules, in windows that open at a client's first matching line. Fed in
+/// line order (by the detector itself, or by the scanner after the parallel pattern pass).
+/// </summary>
+internal sealed class RateTally
+{
+    /// <summary>Client addresses are compared on their first this many bytes.</summary>
+    public const int MaxClientBytes = 64;
+
+    private readonly AccessLogOptions _options;
+    private readonly RateCounter[] _counters;
+    private long _sincePrune;
+
+    public RateTally(LogRuleSet rules, AccessLogOptions options)
+    {
+        _options = options;
+        _counters = [.. rules.Rates.Select(r => new RateCounter(r))];
+    }
+
+    public static ReadOnlySpan<byte> ClientBytes(ReadOnlySpan<byte> client) => client.Length > MaxClientBytes ? client[..MaxClientBytes] : client;
+
+    public static ReadOnlySpan<byte> RequestBytes(ReadOnlySpan<byte> request) =>
+        request.Length > Finding.MaxEvidenceLength * 2 ? request[..(Finding.MaxEvidenceLength * 2)] : request;
+
+    /// <summary>Counts one line of client <paramref name="client"/> for rate rule <paramref name="rate"/>.</summary>
+    public void Add(int rate, ReadOnlySpan<byte> client, long now, long lineNumber, ReadOnlySpan<byte> request, ICollection<Finding> findings)
+    {
+        var counter = _counters[rate];
+        Span<char> buffer = stackalloc char[client.Length];
+        Encoding.Latin1.GetChars(client, buffer);
+        ReadOnlySpan<char> chars = buffer;
+        if (counter.Add(chars, now) is { } count)
         {
-            _linesSincePrune = 0;
-            foreach (var counter in _counters)
+            var rule = counter.Rule;
+            findings.Add(new Finding(rule.Category, rule.Severity, _options.Target, null, null, lineNumber, rule.Id,
+                _options.Language.Pick(rule.MessageZh, rule.MessageEn),
+                $"{chars}: {count} {_options.Language.Pick("次/", "in ")}{rule.WindowSeconds}s; {AccessLogDetector.Utf8(request)}"));
+        }
+
+        // Forget clients whose window closed long ago, so memory stays flat on any log size.
+        if (++_sincePrune >= 65536)
+        {
+            _sincePrune = 0;
+            foreach (var c in _counters)
             {
-                counter.Prune(now);
+                c.Prune(now);
             }
         }
     }
 
-    private static string Utf8(ReadOnlySpan<byte> s) =>
-        Encoding.UTF8.GetString(s.Length > Finding.MaxEvidenceLength * 2 ? s[..(Finding.MaxEvidenceLength * 2)] : s);
-
-    private static int Slot(string category) => category switch
-    {
-        Categories.AttackSqli => 0,
-        Categories.AttackXss => 1,
-        Categories.AttackTraversal => 2,
-        Categories.AttackCmdi => 3,
-        Categories.AttackScanner => 4,
-        Categories.AttackBruteforce => 5,
-        _ => 6,
-    };
-
-    /// <summary>Per-client counts of one rate rule in windows that open at a client's first matching line.</summary>
     private sealed class RateCounter(LogRateRule rule)
     {
         private readonly Dictionary<string, State> _clients = new(StringComparer.Ordinal);
@@ -292,7 +326,6 @@ public sealed class AccessLogDetector
             return state.Count == Rule.Threshold ? state.Count : null;
         }
 
-        /// <summary>Forgets clients whose window closed long ago, so memory stays flat on any log size.</summary>
         public void Prune(long now)
         {
             foreach (var (key, state) in _clients)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using GovGuard.Detection.Findings;
 using GovGuard.Detection.Rules;
@@ -66,19 +65,21 @@ public sealed class LogRuleSet
     {
         Patterns = patterns;
         Rates = rates;
-        var perField = new SearchValues<string>?[4];
-        var rulesPerField = new LogPatternRule[4][];
+        var perField = new KeywordSet?[4];
+        var rulesPerField = new CompiledPatternRule[4][];
+        var compiled = patterns.Select(p => new CompiledPatternRule(p)).ToArray();
         for (var f = 0; f < 4; f++)
         {
             var field = (LogField)f;
-            var rules = patterns.Where(p => p.Fields.Contains(field)).ToArray();
+            var rules = compiled.Where(p => p.Rule.Fields.Contains(field)).ToArray();
             rulesPerField[f] = rules;
-            var words = rules.SelectMany(r => r.Keywords).Distinct(StringComparer.Ordinal).ToArray();
-            perField[f] = words.Length == 0 ? null : SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
+            var words = new KeywordSet(rules.SelectMany(r => r.Rule.Keywords));
+            perField[f] = words.IsEmpty ? null : words;
         }
 
         Anchors = perField;
         RulesByField = rulesPerField;
+        CompiledRates = [.. rates.Select(r => new CompiledRateRule(r))];
     }
 
     public IReadOnlyList<LogPatternRule> Patterns { get; }
@@ -86,9 +87,12 @@ public sealed class LogRuleSet
     public IReadOnlyList<LogRateRule> Rates { get; }
 
     /// <summary>Per field: every keyword of the rules on that field, searched at once (null when none).</summary>
-    internal SearchValues<string>?[] Anchors { get; }
+    internal KeywordSet?[] Anchors { get; }
 
-    internal LogPatternRule[][] RulesByField { get; }
+    internal CompiledPatternRule[][] RulesByField { get; }
+
+    /// <summary><see cref="Rates"/> in the same order, ready to match.</summary>
+    internal CompiledRateRule[] CompiledRates { get; }
 
     /// <summary>Loads rule files given as (name, text); later files may not reuse an id.</summary>
     public static LogRuleSet Load(IEnumerable<(string Name, string Text)> files)
@@ -202,5 +206,66 @@ public sealed class LogRuleSet
         {
             throw s.Error(key, $"'{key}' is not a valid regular expression: {e.Message}");
         }
+    }
+}
+
+/// <summary>A pattern rule with what matching it needs: its category slot, its keywords searched at once, its regex.</summary>
+internal sealed class CompiledPatternRule(LogPatternRule rule)
+{
+    public LogPatternRule Rule { get; } = rule;
+
+    /// <summary>At most one finding per slot (category) and line.</summary>
+    public int Slot { get; } = rule.Category switch
+    {
+        Categories.AttackSqli => 0,
+        Categories.AttackXss => 1,
+        Categories.AttackTraversal => 2,
+        Categories.AttackCmdi => 3,
+        Categories.AttackScanner => 4,
+        Categories.AttackBruteforce => 5,
+        _ => 6,
+    };
+
+    public KeywordSet Keywords { get; } = new(rule.Keywords);
+
+    public AdaptiveRegex? Pattern { get; } = rule.Pattern is null ? null : new AdaptiveRegex(rule.Pattern);
+}
+
+/// <summary>A rate rule with its path regex ready to match.</summary>
+internal sealed class CompiledRateRule(LogRateRule rule)
+{
+    public LogRateRule Rule { get; } = rule;
+
+    public AdaptiveRegex? PathPattern { get; } = rule.PathPattern is null ? null : new AdaptiveRegex(rule.PathPattern);
+}
+
+/// <summary>
+/// A rule's regex that starts interpreted (no start-up cost on small logs) and is replaced by the same
+/// expression compiled to IL, built in the background, once it has run often enough to be worth it.
+/// Both give the same matches; only the speed differs.
+/// </summary>
+internal sealed class AdaptiveRegex(Regex interpreted)
+{
+    private const int CompileAfter = 2000;
+    private Regex _current = interpreted;
+    private int _uses;
+    private int _compiling;
+
+    public bool IsMatch(ReadOnlySpan<char> text)
+    {
+        var regex = Volatile.Read(ref _current);
+        if (_compiling == 0 && ++_uses >= CompileAfter && Interlocked.Exchange(ref _compiling, 1) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static self => self.Compile(), this, preferLocal: false);
+        }
+
+        return regex.IsMatch(text);
+    }
+
+    private void Compile()
+    {
+        var source = Volatile.Read(ref _current);
+        var compiled = new Regex(source.ToString(), source.Options | RegexOptions.Compiled, source.MatchTimeout);
+        Volatile.Write(ref _current, compiled);
     }
 }

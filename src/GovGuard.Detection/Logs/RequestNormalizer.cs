@@ -17,6 +17,7 @@ public sealed class RequestNormalizer
     public const int MaxInput = 8192;
 
     private static readonly SearchValues<byte> Escapes = SearchValues.Create("%\\+"u8);
+    private static readonly SearchValues<byte> EscapesNoPlus = SearchValues.Create("%\\"u8);
 
     // Bytes that decoding or cleaning would change (besides case): without them, the raw text is already clean.
     private static readonly SearchValues<byte> Specials = SearchValues.Create(
@@ -47,6 +48,30 @@ public sealed class RequestNormalizer
         text = _plain.AsSpan(0, n);
         return true;
     }
+
+    /// <summary>
+    /// Like <see cref="TryPlain"/>, but the characters are folded to lower case, as <see cref="Normalize"/>
+    /// would fold them: match them case-sensitively against lower-case keywords.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryPlainLower(ReadOnlySpan<byte> raw, out ReadOnlySpan<char> text)
+    {
+        if (raw.Length > MaxInput)
+        {
+            raw = raw[..MaxInput];
+        }
+
+        if (raw.IndexOfAny(Specials) >= 0 || raw.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0)
+        {
+            text = default;
+            return false;
+        }
+
+        Ascii.ToLower(raw, _plain, out var n);
+        text = _plain.AsSpan(0, n);
+        return true;
+    }
+
     private readonly byte[] _a = new byte[MaxInput];
     private readonly byte[] _b = new byte[MaxInput];
     private readonly char[] _chars = new char[MaxInput];
@@ -94,7 +119,15 @@ public sealed class RequestNormalizer
             charCount = Encoding.UTF8.GetChars(fixedBytes, _chars);
         }
 
-        return Clean(_chars.AsSpan(0, charCount), _out);
+        var chars = _chars.AsSpan(0, charCount);
+        if (!chars.ContainsAnyExceptInRange(' ', '~') && !chars.ContainsAny('&', '*') && !chars.Contains("  ", StringComparison.Ordinal))
+        {
+            // Printable ASCII without entities, comments or runs of spaces: cleaning only folds case.
+            Ascii.ToLower(chars, _out, out var lowered);
+            return _out.AsSpan(0, lowered);
+        }
+
+        return Clean(chars, _out);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -102,15 +135,28 @@ public sealed class RequestNormalizer
     {
         changed = false;
         var o = 0;
-        for (var i = 0; i < s.Length && o < d.Length - 4; i++)
+        var i = 0;
+        var escapes = plusIsSpace ? Escapes : EscapesNoPlus;
+        while (i < s.Length && o < d.Length - 4)
         {
+            // Copy the run up to the next escape at once.
+            var run = s[i..].IndexOfAny(escapes);
+            if (run != 0)
+            {
+                var take = Math.Min(run < 0 ? s.Length - i : run, d.Length - 4 - o);
+                s.Slice(i, take).CopyTo(d[o..]);
+                i += take;
+                o += take;
+                continue;
+            }
+
             var c = s[i];
             if (c == '%')
             {
                 if (i + 2 < s.Length && Hex(s[i + 1]) is var h1 and >= 0 && Hex(s[i + 2]) is var h2 and >= 0)
                 {
                     d[o++] = (byte)(h1 << 4 | h2);
-                    i += 2;
+                    i += 3;
                     changed = true;
                     continue;
                 }
@@ -118,7 +164,7 @@ public sealed class RequestNormalizer
                 if (i + 5 < s.Length && (s[i + 1] | 0x20) == 'u' && Hex4(s.Slice(i + 2, 4)) is var u and >= 0)
                 {
                     o += new Rune(char.IsSurrogate((char)u) ? 0xFFFD : u).EncodeToUtf8(d[o..]);
-                    i += 5;
+                    i += 6;
                     changed = true;
                     continue;
                 }
@@ -127,17 +173,19 @@ public sealed class RequestNormalizer
             {
                 // nginx writes bytes it escapes in the log as \xHH.
                 d[o++] = (byte)(x1 << 4 | x2);
-                i += 3;
+                i += 4;
                 changed = true;
                 continue;
             }
             else if (c == '+' && plusIsSpace)
             {
                 d[o++] = (byte)' ';
+                i++;
                 continue;
             }
 
             d[o++] = c;
+            i++;
         }
 
         return o;

@@ -50,6 +50,41 @@ public class LogCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Parallel_scan_gives_the_same_findings_in_the_same_order_as_one_thread()
+    {
+        // Enough lines for many batches, bursts across batch ends, and lines without a readable time.
+        var (lines, _) = LogCorpus.Generate(seed: 7, benign: 30000, attacksPerKind: 20);
+        var text = new StringBuilder();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i].Line;
+            text.Append(i % 997 == 5 ? line.Replace("[", "[bad ", StringComparison.Ordinal) : line).Append(i % 3 == 0 ? "\r\n" : "\n");
+            if (i % 5000 == 1)
+            {
+                text.Append("not a log line\n\n");
+            }
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        List<Finding> Run(int threads, out LogScanSummary summary)
+        {
+            var found = new List<Finding>();
+            summary = new AccessLogScanner(TestRules.Logs, new AccessLogOptions { Target = "p.log" }) { MaxParallelism = threads }
+                .Scan(new MemoryStream(bytes), found.Add);
+            return found;
+        }
+
+        var one = Run(1, out var s1);
+        var four = Run(4, out var s4);
+        Assert.True(one.Count > 100);
+        Assert.Contains(one, f => f.Category == Categories.AttackBruteforce);
+        Assert.Equal(one, four);
+        Assert.Equal((s1.Lines, s1.Malformed, s1.Bytes), (s4.Lines, s4.Malformed, s4.Bytes));
+        Assert.Equal(s1.FirstMalformed, s4.FirstMalformed);
+        Assert.True(s1.Malformed > 5);
+    }
+
+    [Fact]
     public void Brute_force_is_one_finding_per_client_per_window()
     {
         var sb = new StringBuilder();

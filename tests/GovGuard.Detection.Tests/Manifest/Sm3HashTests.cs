@@ -34,6 +34,22 @@ public class Sm3HashTests
         Assert.Equal("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0", Convert.ToHexStringLower(h.GetHashAndReset()));
     }
 
+    [Fact]
+    public void Every_length_around_the_block_and_padding_edges_agrees_with_bouncy_castle()
+    {
+        // 0..300 bytes crosses one and two padding blocks (55/56 and 119/120 bytes) and several whole blocks.
+        var data = new byte[300];
+        new Random(38249).NextBytes(data);
+        var reference = new Org.BouncyCastle.Crypto.Digests.SM3Digest();
+        var expected = new byte[32];
+        for (var n = 0; n <= data.Length; n++)
+        {
+            reference.BlockUpdate(data, 0, n);
+            reference.DoFinal(expected, 0);
+            Assert.Equal(Convert.ToHexStringLower(expected), Convert.ToHexStringLower(Sm3Hash.HashData(data.AsSpan(0, n))));
+        }
+    }
+
     [Theory]
     [InlineData(ManifestAlgorithm.Sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")]
     [InlineData(ManifestAlgorithm.Sm3, "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0")]
