@@ -217,9 +217,9 @@ class Run:
         v = subprocess.run([self.a.govguard, "audit", "verify"] + self.db_args(), capture_output=True, text=True)
         if v.returncode != 0:
             problems.append(f"audit verify failed: {v.stdout.strip()} {v.stderr.strip()}")
-        rows = self.query("SELECT sha256, size FROM evidence WHERE file_name IS NOT NULL")
-        rows += self.query("SELECT sha256, size FROM incident_files")
-        rows += self.query("SELECT file_sha256, -1 FROM exit_records WHERE file_sha256 IS NOT NULL")
+        rows = self.query('SELECT "Sha256", "Size" FROM evidence WHERE "FileName" IS NOT NULL')
+        rows += self.query('SELECT "Sha256", "Size" FROM incident_files')
+        rows += self.query('SELECT "FileSha256", -1 FROM exit_records WHERE "FileSha256" IS NOT NULL')
         store = os.path.join(self.data, "evidence")
         named = set()
         for sha, size in rows:
@@ -240,11 +240,11 @@ class Run:
                         problems.append(f"temporary file left: {name}")
                     elif name not in named:
                         problems.append(f"orphan file without a row: {name}")
-        have = dict((r[0], r[1]) for r in self.query("SELECT CAST(id AS TEXT), sha256 FROM evidence"))
+        have = dict((r[0].lower(), r[1]) for r in self.query('SELECT CAST("Id" AS TEXT), "Sha256" FROM evidence'))
         with self.lock:
             acked = dict(self.acked)
         for eid, (sha, _) in acked.items():
-            found = have.get(eid) or have.get(eid.upper()) or have.get(eid.lower())
+            found = have.get(eid.lower())
             if found != sha:
                 problems.append(f"acknowledged upload {eid} is not in the database")
         for p in problems:
@@ -320,7 +320,7 @@ class Run:
         self.stop.set()
         agent.send_signal(signal.SIGTERM)
         agent.wait(timeout=30)
-        have = dict((r[0].lower(), r[1]) for r in self.query("SELECT CAST(id AS TEXT), sha256 FROM evidence"))
+        have = dict((r[0].lower(), r[1]) for r in self.query('SELECT CAST("Id" AS TEXT), "Sha256" FROM evidence'))
         present = sum(1 for eid, (sha, _) in self.acked.items() if have.get(eid.lower()) == sha)
         if present != len(self.acked):
             self.failures.append(f"end: {len(self.acked) - present} acknowledged uploads are missing")

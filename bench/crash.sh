@@ -28,6 +28,10 @@ cleanup() {
 trap cleanup EXIT
 
 "$root/govguard" --version >/dev/null || { log "could not build govguard"; exit 1; }
+# The run uses a copy of the build: a source edit during a long run does not trigger a rebuild half-way.
+cp -r "$root/.build/cli" "$work/bin"
+printf '#!/usr/bin/env bash\nexport GOVGUARD_HOME="%s"\nexec dotnet "%s/bin/govguard.dll" "$@"\n' "$root" "$work" >"$work/govguard"
+chmod +x "$work/govguard"
 
 start_postgres() {
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -60,7 +64,7 @@ run() {
            --psql "$pg_bin/psql" --psql-conn "host=127.0.0.1 port=$pg_port user=postgres dbname=govguard_crash")
   fi
   python3 "$root/bench/crash.py" --kind "$kind" --rounds "$rounds" --dir "$dir" --port "$(free_port)" \
-    --govguard "$root/govguard" "${extra[@]}" || rc=1
+    --govguard "$work/govguard" "${extra[@]}" || rc=1
 }
 
 echo "crash safety: $rounds rounds; $(date -u +%FT%TZ); cores: $(nproc)"
