@@ -268,7 +268,7 @@ class Run:
         self.log_stop = threading.Event()
         agent_out = open(os.path.join(self.dir, "agent.log"), "ab")
         env = dict(os.environ, GOVGUARD_AGENT_TOKEN=self.agent_token)
-        agent = subprocess.Popen([self.a.govguard, "agent", "--server", self.base, "--webroot", www,
+        agent = self.agent = subprocess.Popen([self.a.govguard, "agent", "--server", self.base, "--webroot", www,
                                   "--log", os.path.join(self.dir, "access.log"), "--state", os.path.join(self.dir, "agent-state"),
                                   "--heartbeat", "5"], stdout=agent_out, stderr=agent_out, env=env, start_new_session=True)
         threads = [threading.Thread(target=self.uploader, args=(i,), daemon=True) for i in range(3)]
@@ -279,7 +279,13 @@ class Run:
         results_before = self.count("check_results")
         audit_before = self.count("audit_records")
         passed = 0
+        done = 0
+        deadline = time.time() + self.a.minutes * 60 if self.a.minutes else None
         for rnd in range(1, self.a.rounds + 1):
+            if deadline and time.time() > deadline:
+                log(f"{self.kind}: time limit reached after {done} rounds")
+                break
+            done = rnd
             time.sleep(random.uniform(0.5, 5.0))
             self.kill()
             self.paused.set()
@@ -324,7 +330,8 @@ class Run:
         present = sum(1 for eid, (sha, _) in self.acked.items() if have.get(eid.lower()) == sha)
         if present != len(self.acked):
             self.failures.append(f"end: {len(self.acked) - present} acknowledged uploads are missing")
-        print(f"{self.kind}: rounds {self.a.rounds} (checks passed {passed}), uploads attempted {self.attempted}, "
+        stopped = "" if done == self.a.rounds else f" of {self.a.rounds} asked (stopped by the time limit)"
+        print(f"{self.kind}: rounds {done}{stopped} (checks passed {passed}), uploads attempted {self.attempted}, "
               f"acknowledged {len(self.acked)}, present {present}; audited comments acknowledged {self.comments_acked}; "
               f"monitoring results written {results}; audit records {audits} ({audits - audit_before} during the run), chain verified after each restart; "
               f"agent: log lines {self.lines_written}, attacks in the log {expected}, received {received} in {events} events; "
@@ -335,6 +342,20 @@ class Run:
         return 1 if self.failures else 0
 
 
+def run(args):
+    r = Run(args)
+    try:
+        return r.main()
+    finally:
+        # Nothing outlives the run, whatever ended it.
+        for proc in (r.proc, getattr(r, "agent", None)):
+            if proc is not None and proc.poll() is None:
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+
+
 if __name__ == "__main__":
     p = argparse.ArgumentParser()
     p.add_argument("--kind", choices=["sqlite", "postgres"], required=True)
@@ -342,7 +363,9 @@ if __name__ == "__main__":
     p.add_argument("--dir", required=True)
     p.add_argument("--port", type=int, required=True)
     p.add_argument("--govguard", required=True)
+    p.add_argument("--minutes", type=float, default=0)
     p.add_argument("--conn")
     p.add_argument("--psql")
     p.add_argument("--psql-conn")
-    sys.exit(Run(p.parse_args()).main())
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    sys.exit(run(p.parse_args()))

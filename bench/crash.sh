@@ -6,6 +6,7 @@
 # exits non-zero on any failure.
 #
 #   bench/crash.sh [sqlite|postgres|both] [ROUNDS]      (default: both, 100 rounds)
+#   MINUTES=N bench/crash.sh ...                        stop each database's run after N minutes (the figures say so)
 #
 # PostgreSQL: a throwaway cluster on a free 127.0.0.1 port (installed from Debian's packages when missing, as
 # test.sh does). Needs python3.
@@ -21,11 +22,13 @@ work="$(mktemp -d /tmp/govguard-crash.XXXXXX)"
 chmod 755 "$work"
 pg_data="$work/pg"
 cleanup() {
+  [ -n "${py:-}" ] && kill "$py" 2>/dev/null && wait "$py" 2>/dev/null
   [ -n "${pg_bin:-}" ] && [ -f "$pg_data/postmaster.pid" ] && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1
   [ -n "${KEEP:-}" ] && { log "kept $work"; return; }
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT
 
 "$root/govguard" --version >/dev/null || { log "could not build govguard"; exit 1; }
 # The run uses a copy of the build: a source edit during a long run does not trigger a rebuild half-way.
@@ -64,7 +67,10 @@ run() {
            --psql "$pg_bin/psql" --psql-conn "host=127.0.0.1 port=$pg_port user=postgres dbname=govguard_crash")
   fi
   python3 "$root/bench/crash.py" --kind "$kind" --rounds "$rounds" --dir "$dir" --port "$(free_port)" \
-    --govguard "$work/govguard" "${extra[@]}" || rc=1
+    --govguard "$work/govguard" --minutes "${MINUTES:-0}" "${extra[@]}" &
+  py=$!
+  wait "$py" || rc=1
+  py=""
 }
 
 echo "crash safety: $rounds rounds; $(date -u +%FT%TZ); cores: $(nproc)"
