@@ -37,6 +37,7 @@ public static class PlatformServices
         services.AddScoped(sp => sp.GetRequiredService<GovGuardDbFactory>().CreateDbContext());
         services.AddSingleton<AuditAnchor>();
         services.AddSingleton<AuditLog>();
+        services.AddGovGuardAuditArchive();
         // Cookie and token-provider keys live in the data folder, so a restart keeps sessions and pending tokens.
         services.AddDataProtection()
             .SetApplicationName("GovGuard")

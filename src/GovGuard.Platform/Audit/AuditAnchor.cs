@@ -21,9 +21,13 @@ public sealed class AuditAnchor
     {
         ArgumentNullException.ThrowIfNull(options);
         var data = Path.GetFullPath(options.DataDirectory);
+        DataDirectory = data;
         _path = Path.Combine(data, "audit-anchor.json");
         _keyPath = Path.Combine(data, "keys", "audit-anchor.key");
     }
+
+    /// <summary>The data folder the anchor (and the audit archive) live in.</summary>
+    public string DataDirectory { get; }
 
     /// <summary>The anchored head, or null when there is none yet; <paramref name="valid"/> is false when its seal does not match.</summary>
     public (long Seq, string Hash)? Read(out bool valid)

@@ -86,11 +86,7 @@ public sealed class AuditLog(TimeProvider time, AuditAnchor anchor)
             return null;
         }
 
-        if (db.Kind == DatabaseKind.Postgres)
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", ct).ConfigureAwait(false);
-        }
-
+        await LockChainAsync(db, ct).ConfigureAwait(false);
         var disabled = await db.AuditKindSettings.AsNoTracking().Where(s => !s.Enabled).Select(s => s.Kind)
             .ToListAsync(ct).ConfigureAwait(false);
         var head = await db.AuditRecords.AsNoTracking().OrderByDescending(r => r.Seq)
@@ -134,6 +130,15 @@ public sealed class AuditLog(TimeProvider time, AuditAnchor anchor)
         }
 
         return seq == (head?.Seq ?? 0) ? null : (seq, prev);
+    }
+
+    /// <summary>Takes the cross-node lock of the chain for the current transaction (PostgreSQL; SQLite has one writer).</summary>
+    internal async Task LockChainAsync(GovGuardDbContext db, CancellationToken ct)
+    {
+        if (db.Kind == DatabaseKind.Postgres)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", ct).ConfigureAwait(false);
+        }
     }
 
     internal void Anchor((long Seq, string Hash) head) => anchor.Write(head.Seq, head.Hash);

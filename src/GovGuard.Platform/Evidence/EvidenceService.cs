@@ -174,13 +174,8 @@ public sealed class EvidenceService(
         }
         catch when (stored is not null)
         {
-            // Nothing partial: the file goes too, unless another row already holds the same bytes.
-            db.ChangeTracker.Clear();
-            if (!await db.Set<EvidenceEntry>().AnyAsync(e => e.Sha256 == stored.Sha256 && e.FileName != null, CancellationToken.None).ConfigureAwait(false))
-            {
-                store.Delete(stored.Sha256);
-            }
-
+            // Nothing partial: the file goes too, unless it was there before or another row holds the same bytes.
+            await StoredFiles.ForgetAsync(db, store, stored).ConfigureAwait(false);
             throw;
         }
 

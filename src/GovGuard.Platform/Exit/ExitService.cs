@@ -425,11 +425,21 @@ public sealed class ExitService(GovGuardDbContext db, AuditLog audit, TimeProvid
             Sha256 = string.Empty,
         };
         record.Sha256 = Digest(record);
-        await using var change = await audit.BeginAsync(db, caller, ct).ConfigureAwait(false);
-        db.Add(record);
-        change.Record(new AuditEvent(ExitAudit.Recorded, $"记录“{record.Kind.NameZh()}”：{record.Title} / recorded {record.Kind.ToWire()}",
-            "exit_record", record.Id.ToString(), site.CustomerId, site.Id, null, new { Kind = record.Kind.ToWire(), record.Title, record.Target, record.Passed, record.FileSha256, record.Sha256 }));
-        await change.CommitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await using var change = await audit.BeginAsync(db, caller, ct).ConfigureAwait(false);
+            db.Add(record);
+            change.Record(new AuditEvent(ExitAudit.Recorded, $"记录“{record.Kind.NameZh()}”：{record.Title} / recorded {record.Kind.ToWire()}",
+                "exit_record", record.Id.ToString(), site.CustomerId, site.Id, null, new { Kind = record.Kind.ToWire(), record.Title, record.Target, record.Passed, record.FileSha256, record.Sha256 }));
+            await change.CommitAsync(ct).ConfigureAwait(false);
+        }
+        catch when (file is not null)
+        {
+            // Nothing partial: the file goes too, unless it was there before or another row holds the same bytes.
+            await StoredFiles.ForgetAsync(db, files, file).ConfigureAwait(false);
+            throw;
+        }
+
         return ToView(record);
     }
 

@@ -491,13 +491,7 @@ public sealed class IncidentService(
         catch when (!s.AlreadyStored)
         {
             // Nothing partial: the bytes go too, unless another row holds the same content.
-            db.ChangeTracker.Clear();
-            if (!await db.Set<IncidentFile>().AnyAsync(f => f.Sha256 == s.Sha256, CancellationToken.None).ConfigureAwait(false)
-                && !await db.Evidence.AnyAsync(e => e.Sha256 == s.Sha256 && e.FileName != null, CancellationToken.None).ConfigureAwait(false))
-            {
-                store.Delete(s.Sha256);
-            }
-
+            await StoredFiles.ForgetAsync(db, store, s).ConfigureAwait(false);
             throw;
         }
 

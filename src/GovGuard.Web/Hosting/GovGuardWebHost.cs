@@ -169,7 +169,18 @@ public static class GovGuardWebHost
         var db = app.Services.GetRequiredService<DatabaseOptions>();
         await GovGuardDbFactory.MigrateAsync(db, ct).ConfigureAwait(false);
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<FirstRun>().EnsureAdministratorAsync(ct).ConfigureAwait(false);
+        var password = await scope.ServiceProvider.GetRequiredService<FirstRun>().EnsureAdministratorAsync(ct).ConfigureAwait(false);
+        // Before anything is served: what a crash left half-done in the file store goes (temporary files, files no row names).
+        var swept = await Platform.Evidence.StoredFiles.SweepAsync(scope.ServiceProvider.GetRequiredService<GovGuardDbContext>(),
+            app.Services.GetRequiredService<Platform.Evidence.EvidenceStore>(),
+            app.Services.GetRequiredService<TimeProvider>().GetUtcNow()
+                - (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MonitoringOptions>>().Value.IsCluster ? TimeSpan.FromMinutes(10) : TimeSpan.Zero), ct).ConfigureAwait(false);
+        if (swept.TempFiles + swept.Orphans > 0)
+        {
+            app.Logger.LogWarning("Evidence store: removed {Temp} temporary upload files and {Orphans} files no record refers to (left by an interrupted upload)", swept.TempFiles, swept.Orphans);
+        }
+
+        return password;
     }
 
     private static async Task<IResult> Healthz(GovGuardDbContext db, CancellationToken ct)
