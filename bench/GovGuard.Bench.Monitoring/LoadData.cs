@@ -118,6 +118,8 @@ public static class LoadData
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sites} websites and monitors in {clock.Elapsed.TotalSeconds:0.0} s"));
+        // For the load script: which pages to ask for.
+        await File.WriteAllLinesAsync(Path.Combine(dir, "load-ids.txt"), websites.Select(w => $"{w.Site} {w.Monitor}"));
 
         // Results in the order of the (MonitorId, At) index, so both databases append to it.
         clock.Restart();
