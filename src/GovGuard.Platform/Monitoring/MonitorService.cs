@@ -357,6 +357,45 @@ public sealed partial class MonitorService(
     }
 
     /// <summary>
+    /// The overview page's slice of <see cref="OverviewAsync"/>: the counts over every visible website, every
+    /// website that needs attention now (down or incomplete: the duty room sees all of them at once, never paged) and
+    /// one page of the others (not checked yet first, then healthy ones, by name). <paramref name="search"/> matches
+    /// the name or the main domain (ignoring case); <paramref name="health"/> keeps one state (<c>down</c>,
+    /// <c>incomplete</c>, <c>unchecked</c>, <c>up</c>, <c>none</c>; anything else keeps all).
+    /// </summary>
+    public async Task<MonitoringOverviewPage> OverviewPageAsync(Caller caller, string? search, string? health, Paging paging, CancellationToken ct)
+    {
+        var all = await OverviewAsync(caller, ct).ConfigureAwait(false);
+        var matching = Filter(all.Websites, search, health);
+        var attention = matching.Where(NeedsAttention).ToList();
+        var others = matching.Where(w => !NeedsAttention(w)).ToList();
+        return new MonitoringOverviewPage(all with { Websites = [] }, attention,
+            new Page<OverviewWebsite>(others.Skip(paging.Offset).Take(paging.Limit).ToList(), others.Count, paging.Offset, paging.Limit));
+    }
+
+    /// <summary>The websites of <paramref name="sites"/> whose name or main domain contains <paramref name="search"/> and whose state is <paramref name="health"/> (when given).</summary>
+    public static IReadOnlyList<OverviewWebsite> Filter(IReadOnlyList<OverviewWebsite> sites, string? search, string? health)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        IEnumerable<OverviewWebsite> q = sites;
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            q = q.Where(w => w.Name.Contains(s, StringComparison.OrdinalIgnoreCase) || (w.Domain?.Contains(s, StringComparison.OrdinalIgnoreCase) ?? false));
+        }
+
+        if (health is "down" or "incomplete" or "unchecked" or "up" or "none")
+        {
+            q = q.Where(w => w.Health == health);
+        }
+
+        return q.ToList();
+    }
+
+    /// <summary>Down or incomplete: what a duty room must see at once.</summary>
+    public static bool NeedsAttention(OverviewWebsite site) => site?.Health is "down" or "incomplete";
+
+    /// <summary>
     /// Which monitors a maintenance window covers now (GB/T 38249 7.2.2 i), for the websites given: read from the
     /// windows themselves at the time of asking, so a window that starts or ends needs nobody to flip a flag.
     /// </summary>
