@@ -38,14 +38,19 @@ gen="$here/GovGuard.Bench.Monitoring/bin/Release/net10.0/GovGuard.Bench.Monitori
 cli="$here/../src/GovGuard.Cli/bin/Release/net10.0/govguard.dll"
 since="$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ)"
 
-# page name | auth (cookie or token) | path
+# page name | auth (cookie or token) | path | connections (default CONNECTIONS)
 pages=(
   "总览页 overview page|cookie|/monitoring"
+  "总览页，单连接 overview page, 1 connection|cookie|/monitoring|1"
+  "总览页第 50 页 overview page 50|cookie|/monitoring?offset=4900"
+  "总览页搜索 overview search|cookie|/monitoring?q=site0123"
   "网站监测页 website monitors page|cookie|/websites/{site}/monitors"
   "网站详情页 website details page|cookie|/websites/{site}"
   "网站列表 websites list|cookie|/websites"
   "告警页 alerts page|cookie|/alerts"
   "总览接口 overview API|token|/api/v1/monitoring/overview"
+  "总览接口，单连接 overview API, 1 connection|token|/api/v1/monitoring/overview|1"
+  "总览接口，仅故障 overview API, down only|token|/api/v1/monitoring/overview?health=down"
   "30 天结果接口 results API (30 days)|token|/api/v1/monitors/{monitor}/results?from=$since&limit=1000"
   "告警接口 alerts API|token|/api/v1/alerts"
 )
@@ -91,12 +96,12 @@ run_db() {
   echo "   | 页面 / page | 请求/秒 req/s | p50 ms | p99 ms | 错误 errors (non-2xx + socket) |"
   echo "   |---|---:|---:|---:|---:|"
   for entry in "${pages[@]}"; do
-    IFS='|' read -r name auth path <<<"$entry"
+    IFS='|' read -r name auth path conns <<<"$entry"
     local header="Cookie: $cookie"; [ "$auth" = token ] && header="Authorization: Bearer $token"
     export LOAD_PATH="$path" LOAD_IDS="$dir/load-ids.txt" LOAD_HEADER="$header"
     # Warm-up (code paths, caches), then the measurement.
     wrk -t1 -c2 -d3s -s "$here/load/load.lua" "$base" >/dev/null 2>&1 || true
-    local out; out="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 30s --latency -s "$here/load/load.lua" "$base" 2>&1)"
+    local out; out="$(wrk -t"$([ -n "$conns" ] && echo 1 || echo "$threads")" -c"${conns:-$connections}" -d"${seconds}s" --timeout 30s --latency -s "$here/load/load.lua" "$base" 2>&1)"
     read -r _ requests duration p50 p99 bad socket < <(grep '^RESULT' <<<"$out")
     printf '   | %s | %.1f | %.0f | %.0f | %s |\n' "$name" "$(awk -v r="$requests" -v d="$duration" 'BEGIN {print r / d}')" "$p50" "$p99" "$((bad + socket))"
   done

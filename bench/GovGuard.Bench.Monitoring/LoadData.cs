@@ -10,6 +10,7 @@ using GovGuard.Platform.Common;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Incidents;
 using GovGuard.Platform.Monitoring;
+using GovGuard.Platform.Monitoring.Engine;
 using GovGuard.Platform.Organisations;
 using GovGuard.Platform.Websites;
 using GovGuard.Web.Hosting;
@@ -52,9 +53,12 @@ public static class LoadData
         var rng = new Random(seed);
         var interval = TimeSpan.FromMinutes(intervalMinutes);
         // The last slot is a whole interval ago at most: the data set ends now.
-        var end = new DateTimeOffset(DateTime.UtcNow.Ticks / interval.Ticks * interval.Ticks, TimeSpan.Zero);
-        var start = end - TimeSpan.FromDays(days);
-        var plan = Plan(rng, sites, (int)((end - start) / interval));
+        // Each monitor's slots fall where the engine puts them (its phase), the last one within the past interval:
+        // the engine's next check of a site is its next slot, as after a year of running.
+        var now = DateTimeOffset.UtcNow;
+        var count = (int)(TimeSpan.FromDays(days) / interval);
+        var start = now - TimeSpan.FromDays(days);
+        var plan = Plan(rng, sites, count);
 
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -126,8 +130,8 @@ public static class LoadData
         var order = Enumerable.Range(0, sites).OrderBy(i => websites[i].Monitor.ToString(), StringComparer.Ordinal).ToArray();
         var states = new MonitorState[sites];
         var rows = postgres is null
-            ? await SqliteResultsAsync(options.Database.SqlitePath, order, websites, plan, start, interval, states)
-            : await PostgresResultsAsync(postgres, order, websites, plan, start, interval, states);
+            ? await SqliteResultsAsync(options.Database.SqlitePath, order, websites, plan, now, interval, count, states)
+            : await PostgresResultsAsync(postgres, order, websites, plan, now, interval, count, states);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{rows} check results ({sites} sites x {days} days x one per {intervalMinutes} min) in {clock.Elapsed.TotalSeconds:0.0} s ({rows / clock.Elapsed.TotalSeconds:0} rows/s)"));
 
@@ -183,14 +187,13 @@ public static class LoadData
 
     private readonly record struct Row(DateTimeOffset At, DateTimeOffset DueAt, string Health, int? Latency, int? Status, string Zh, string En);
 
-    private static IEnumerable<Row> Rows(SitePlan p, DateTimeOffset start, TimeSpan interval)
+    private static IEnumerable<Row> Rows(SitePlan p, Guid monitor, DateTimeOffset now, TimeSpan interval, int slots)
     {
         var rng = new Random(p.Seed);
-        var slots = (int)(TimeSpan.FromTicks((DateTimeOffset.UtcNow - start).Ticks) / interval);
-        var last = (int)((TimeSpan.FromDays(366) + interval) / interval);
-        for (var s = 0; s < Math.Min(slots, last); s++)
+        var last = MonitorSchedule.NextSlot(monitor, interval, now - interval);
+        for (var s = 0; s < slots; s++)
         {
-            var due = start + (s * interval);
+            var due = last - ((slots - 1 - s) * interval);
             var down = p.Outages.Any(o => s >= o.From && s < o.To);
             if (down)
             {
@@ -229,7 +232,7 @@ public static class LoadData
     };
 
     private static async Task<long> SqliteResultsAsync(string path, int[] order, List<(Guid Site, Guid Monitor)> websites, SitePlan[] plan,
-        DateTimeOffset start, TimeSpan interval, MonitorState[] states)
+        DateTimeOffset now, TimeSpan interval, int count, MonitorState[] states)
     {
         await using var c = new SqliteConnection($"Data Source={path}");
         await c.OpenAsync();
@@ -253,7 +256,7 @@ public static class LoadData
             ps[1].Value = site.ToString().ToUpperInvariant();
             Row last = default;
             var failures = 0;
-            foreach (var r in Rows(plan[i], start, interval))
+            foreach (var r in Rows(plan[i], monitor, now, interval, count))
             {
                 ps[2].Value = Binary(r.At);
                 ps[3].Value = Binary(r.DueAt);
@@ -285,7 +288,7 @@ public static class LoadData
     }
 
     private static async Task<long> PostgresResultsAsync(string connection, int[] order, List<(Guid Site, Guid Monitor)> websites, SitePlan[] plan,
-        DateTimeOffset start, TimeSpan interval, MonitorState[] states)
+        DateTimeOffset now, TimeSpan interval, int count, MonitorState[] states)
     {
         await using var c = new NpgsqlConnection(connection);
         await c.OpenAsync();
@@ -297,7 +300,7 @@ public static class LoadData
                 var (site, monitor) = websites[i];
                 Row last = default;
                 var failures = 0;
-                foreach (var r in Rows(plan[i], start, interval))
+                foreach (var r in Rows(plan[i], monitor, now, interval, count))
                 {
                     await copy.StartRowAsync();
                     await copy.WriteAsync(monitor, NpgsqlDbType.Uuid);

@@ -8,6 +8,7 @@ using GovGuard.Platform.Fetching;
 using GovGuard.Platform.Monitoring.Engine;
 using GovGuard.Platform.Websites;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,8 +26,12 @@ public sealed partial class MonitorService(
     GuardedFetcher fetcher,
     IMonitorEngine engine,
     IOptions<MonitoringOptions> options,
+    IMemoryCache cache,
     ILogger<MonitorService> logger)
 {
+    /// <summary>How old the overview snapshot of the pages (overview, wall) may be: at 10,000 sites computing it costs hundreds of milliseconds.</summary>
+    public static readonly TimeSpan SnapshotAge = TimeSpan.FromSeconds(5);
+
     private static readonly Text Label = new("监测项", "monitor");
     private static readonly Text SiteLabel = new("网站", "website");
 
@@ -365,12 +370,32 @@ public sealed partial class MonitorService(
     /// </summary>
     public async Task<MonitoringOverviewPage> OverviewPageAsync(Caller caller, string? search, string? health, Paging paging, CancellationToken ct)
     {
-        var all = await OverviewAsync(caller, ct).ConfigureAwait(false);
+        var all = await SnapshotAsync(caller, ct).ConfigureAwait(false);
         var matching = Filter(all.Websites, search, health);
         var attention = matching.Where(NeedsAttention).ToList();
         var others = matching.Where(w => !NeedsAttention(w)).ToList();
         return new MonitoringOverviewPage(all with { Websites = [] }, attention,
             new Page<OverviewWebsite>(others.Skip(paging.Offset).Take(paging.Limit).ToList(), others.Count, paging.Offset, paging.Limit));
+    }
+
+    /// <summary>
+    /// <see cref="OverviewAsync"/> as the pages read it: one computation per caller at most every
+    /// <see cref="SnapshotAge"/> (requests arriving meanwhile share it, also while it runs). The API reads it fresh.
+    /// </summary>
+    public async Task<MonitoringOverview> SnapshotAsync(Caller caller, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var key = (nameof(SnapshotAsync), caller.UserId, caller.OrganisationId, caller.IsPlatformAdmin);
+        if (cache.TryGetValue(key, out Task<MonitoringOverview>? shared) && shared is { IsFaulted: false, IsCanceled: false })
+        {
+            return await shared.WaitAsync(ct).ConfigureAwait(false);
+        }
+
+        // Not cancelled with this request (others may wait for it), and awaited to the end by it (it runs on this
+        // request's database context).
+        var snapshot = OverviewAsync(caller, CancellationToken.None);
+        cache.Set(key, snapshot, SnapshotAge);
+        return await snapshot.ConfigureAwait(false);
     }
 
     /// <summary>The websites of <paramref name="sites"/> whose name or main domain contains <paramref name="search"/> and whose state is <paramref name="health"/> (when given).</summary>
