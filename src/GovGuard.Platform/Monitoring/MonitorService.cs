@@ -394,7 +394,7 @@ public sealed partial class MonitorService(
         // Not cancelled with this request (others may wait for it), and awaited to the end by it (it runs on this
         // request's database context).
         var snapshot = OverviewAsync(caller, CancellationToken.None);
-        cache.Set(key, snapshot, SnapshotAge);
+        _ = cache.Set(key, snapshot, SnapshotAge);
         return await snapshot.ConfigureAwait(false);
     }
 
