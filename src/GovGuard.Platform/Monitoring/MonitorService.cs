@@ -392,10 +392,14 @@ public sealed partial class MonitorService(
         }
 
         // Not cancelled with this request (others may wait for it), and awaited to the end by it (it runs on this
-        // request's database context).
+        // request's database context). Held while it runs, however long that takes on a busy machine; then kept
+        // for SnapshotAge from when it is done (an age counted from the start would let a slow computation expire
+        // before it ends and every request start its own).
         var snapshot = OverviewAsync(caller, CancellationToken.None);
+        _ = cache.Set(key, snapshot, TimeSpan.FromMinutes(5));
+        var overview = await snapshot.ConfigureAwait(false);
         _ = cache.Set(key, snapshot, SnapshotAge);
-        return await snapshot.ConfigureAwait(false);
+        return overview;
     }
 
     /// <summary>The websites of <paramref name="sites"/> whose name or main domain contains <paramref name="search"/> and whose state is <paramref name="health"/> (when given).</summary>

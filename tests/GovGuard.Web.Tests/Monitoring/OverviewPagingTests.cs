@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using GovGuard.Catalog.Roles;
+using GovGuard.Platform.Accounts;
 using GovGuard.Platform.Data;
 using GovGuard.Platform.Monitoring;
 using GovGuard.Platform.Websites;
