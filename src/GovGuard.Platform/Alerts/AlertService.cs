@@ -77,7 +77,8 @@ public sealed class AlertService(GovGuardDbContext db, AuditLog audit, TimeProvi
             case null or "":
                 break;
             case "active":
-                q = q.Where(r => r.A.State != AlertState.Resolved);
+                // Spelled as the three states, not "not resolved": an IN over the state index, not a scan of every alert ever raised.
+                q = q.Where(r => r.A.State == AlertState.Open || r.A.State == AlertState.Acknowledged || r.A.State == AlertState.Silenced);
                 break;
             default:
                 if (v.OneOf("state", new("状态", "State"), filter.State, WireCodes<AlertState>.ByCode) is { } state)

@@ -8,6 +8,7 @@ using GovGuard.Platform.Fetching;
 using GovGuard.Platform.Monitoring.Engine;
 using GovGuard.Platform.Websites;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,8 +26,12 @@ public sealed partial class MonitorService(
     GuardedFetcher fetcher,
     IMonitorEngine engine,
     IOptions<MonitoringOptions> options,
+    IMemoryCache cache,
     ILogger<MonitorService> logger)
 {
+    /// <summary>How old the overview snapshot of the pages (overview, wall) may be: at 10,000 sites computing it costs hundreds of milliseconds.</summary>
+    public static readonly TimeSpan SnapshotAge = TimeSpan.FromSeconds(5);
+
     private static readonly Text Label = new("监测项", "monitor");
     private static readonly Text SiteLabel = new("网站", "website");
 
@@ -355,6 +360,69 @@ public sealed partial class MonitorService(
             all.Count(m => m.Enabled && m.Health == "incomplete"), all.Count(m => m.Enabled && m.Health is null), all.Count(m => !m.Enabled),
             all.Count(m => m.InMaintenance));
     }
+
+    /// <summary>
+    /// The overview page's slice of <see cref="OverviewAsync"/>: the counts over every visible website, every
+    /// website that needs attention now (down or incomplete: the duty room sees all of them at once, never paged) and
+    /// one page of the others (not checked yet first, then healthy ones, by name). <paramref name="search"/> matches
+    /// the name or the main domain (ignoring case); <paramref name="health"/> keeps one state (<c>down</c>,
+    /// <c>incomplete</c>, <c>unchecked</c>, <c>up</c>, <c>none</c>; anything else keeps all).
+    /// </summary>
+    public async Task<MonitoringOverviewPage> OverviewPageAsync(Caller caller, string? search, string? health, Paging paging, CancellationToken ct)
+    {
+        var all = await SnapshotAsync(caller, ct).ConfigureAwait(false);
+        var matching = Filter(all.Websites, search, health);
+        var attention = matching.Where(NeedsAttention).ToList();
+        var others = matching.Where(w => !NeedsAttention(w)).ToList();
+        return new MonitoringOverviewPage(all with { Websites = [] }, attention,
+            new Page<OverviewWebsite>(others.Skip(paging.Offset).Take(paging.Limit).ToList(), others.Count, paging.Offset, paging.Limit));
+    }
+
+    /// <summary>
+    /// <see cref="OverviewAsync"/> as the pages read it: one computation per caller at most every
+    /// <see cref="SnapshotAge"/> (requests arriving meanwhile share it, also while it runs). The API reads it fresh.
+    /// </summary>
+    public async Task<MonitoringOverview> SnapshotAsync(Caller caller, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var key = (nameof(SnapshotAsync), caller.UserId, caller.OrganisationId, caller.IsPlatformAdmin);
+        if (cache.TryGetValue(key, out Task<MonitoringOverview>? shared) && shared is { IsFaulted: false, IsCanceled: false })
+        {
+            return await shared.WaitAsync(ct).ConfigureAwait(false);
+        }
+
+        // Not cancelled with this request (others may wait for it), and awaited to the end by it (it runs on this
+        // request's database context). Held while it runs, however long that takes on a busy machine; then kept
+        // for SnapshotAge from when it is done (an age counted from the start would let a slow computation expire
+        // before it ends and every request start its own).
+        var snapshot = OverviewAsync(caller, CancellationToken.None);
+        _ = cache.Set(key, snapshot, TimeSpan.FromMinutes(5));
+        var overview = await snapshot.ConfigureAwait(false);
+        _ = cache.Set(key, snapshot, SnapshotAge);
+        return overview;
+    }
+
+    /// <summary>The websites of <paramref name="sites"/> whose name or main domain contains <paramref name="search"/> and whose state is <paramref name="health"/> (when given).</summary>
+    public static IReadOnlyList<OverviewWebsite> Filter(IReadOnlyList<OverviewWebsite> sites, string? search, string? health)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        IEnumerable<OverviewWebsite> q = sites;
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            q = q.Where(w => w.Name.Contains(s, StringComparison.OrdinalIgnoreCase) || (w.Domain?.Contains(s, StringComparison.OrdinalIgnoreCase) ?? false));
+        }
+
+        if (health is "down" or "incomplete" or "unchecked" or "up" or "none")
+        {
+            q = q.Where(w => w.Health == health);
+        }
+
+        return q.ToList();
+    }
+
+    /// <summary>Down or incomplete: what a duty room must see at once.</summary>
+    public static bool NeedsAttention(OverviewWebsite site) => site?.Health is "down" or "incomplete";
 
     /// <summary>
     /// Which monitors a maintenance window covers now (GB/T 38249 7.2.2 i), for the websites given: read from the

@@ -79,3 +79,28 @@ public sealed record OverviewWebsite(Guid Id, string Name, string? Domain, strin
 
 /// <summary>Every visible website's monitors and how many are in each state.</summary>
 public sealed record MonitoringOverview(IReadOnlyList<OverviewWebsite> Websites, int Monitors, int Up, int Down, int Incomplete, int Unchecked, int Disabled, int InMaintenance = 0);
+
+/// <summary>
+/// What the overview page shows: <paramref name="Counts"/> over every visible website (its website list left
+/// empty), every website that needs attention (down or incomplete) and one page of the others.
+/// </summary>
+public sealed record MonitoringOverviewPage(MonitoringOverview Counts, IReadOnlyList<OverviewWebsite> Attention, Page<OverviewWebsite> Others);
+
+/// <summary>The wall screen at any size: a tile per website, or, past the limit, a tile per website needing attention and one per other state with its count.</summary>
+public sealed record WallView(IReadOnlyList<OverviewWebsite> Tiles, IReadOnlyList<(string Health, int Count)> Summaries)
+{
+    /// <summary>Tiles for every website up to <paramref name="limit"/> websites; beyond it the ones down or incomplete, and counts for the rest.</summary>
+    public static WallView Of(MonitoringOverview overview, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(overview);
+        if (overview.Websites.Count <= limit)
+        {
+            return new WallView(overview.Websites, []);
+        }
+
+        var tiles = overview.Websites.Where(MonitorService.NeedsAttention).ToList();
+        var summaries = overview.Websites.Where(w => !MonitorService.NeedsAttention(w)).GroupBy(w => w.Health)
+            .Select(g => (g.Key, g.Count())).ToList();
+        return new WallView(tiles, summaries);
+    }
+}

@@ -32,6 +32,7 @@ public static class MonitoringServices
         services.TryAddSingleton<ProbeLimiter>();
         services.TryAddSingleton<PageDetectors>();
         services.TryAddSingleton<Tamper.TamperStore>();
+        services.AddMemoryCache();
         services.AddScoped<MonitorService>();
         services.AddScoped<Evidence.IAutomaticEvidenceSource, MonitorEvidenceSource>();
         services.AddScoped<Tamper.TamperService>();

@@ -26,7 +26,7 @@ public static class MonitorsApi
         one.MapPost("/{id:guid}/check-now", CheckNow).WithSummary("立即检查一次 / run a check now");
 
         api.MapGet("/monitoring/overview", Overview).WithTags("monitoring")
-            .WithSummary("所有可见网站的监测状态 / the monitoring state of every visible website");
+            .WithSummary("所有可见网站的监测状态（q 按名称或域名筛选，health 按状态筛选；计数总是全部） / the monitoring state of every visible website (q filters by name or domain, health by state; the counts are always over all)");
         return api;
     }
 
@@ -78,6 +78,10 @@ public static class MonitorsApi
         return r.Succeeded ? TypedResults.Ok(r.Value) : ApiResults.Problem(r.Error!);
     }
 
-    private static async Task<Ok<MonitoringOverview>> Overview(HttpContext http, MonitorService service, CancellationToken ct) =>
-        TypedResults.Ok(await service.OverviewAsync(http.Caller(), ct));
+    /// <summary>Counts over every visible website; the list filtered by <c>q</c> (name or main domain) and <c>health</c> when given.</summary>
+    private static async Task<Ok<MonitoringOverview>> Overview(HttpContext http, MonitorService service, string? q, string? health, CancellationToken ct)
+    {
+        var overview = await service.OverviewAsync(http.Caller(), ct);
+        return TypedResults.Ok(q is null && health is null ? overview : overview with { Websites = MonitorService.Filter(overview.Websites, q, health) });
+    }
 }
