@@ -76,7 +76,10 @@ for kind in crashes hangs; do
   files=("$findings/default/$kind"/id:*)
   [ -e "${files[0]}" ] || continue
   failed=1
-  log "$kind saved in $findings/default/$kind; replaying them:"
-  dotnet "$bin/GovGuard.Fuzz.dll" "$target" --replay "${files[@]}" | head -n 60 >&2
+  log "$kind saved in $findings/default/$kind; replaying them (first lines of each):"
+  for f in "${files[@]}"; do
+    printf '%s\n' "--- $f" >&2
+    timeout 60 dotnet "$bin/GovGuard.Fuzz.dll" "$target" <"$f" 2>&1 | head -n 12 >&2
+  done
 done
 exit "$failed"

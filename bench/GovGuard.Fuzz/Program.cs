@@ -1,36 +1,14 @@
 using GovGuard.Fuzz;
 using SharpFuzz;
 
-// govguard-fuzz TARGET               run under afl-fuzz (input on stdin, via SharpFuzz)
-// govguard-fuzz TARGET --replay FILE…  run files through the target and print what any of them throws
-string[] names = [.. DetectionTargets.Names, "catalog"];
-Action<byte[]>? target = args.Length > 0 ? (args[0] == "catalog" ? CatalogTargets.Catalog : DetectionTargets.Find(args[0])) : null;
+// GovGuard.Fuzz TARGET: under afl-fuzz, SharpFuzz's fork server feeds inputs to the target; without
+// afl-fuzz it runs the target once on standard input (how bench/fuzz.sh replays what afl saved).
+// Nothing here may touch the instrumented assemblies before Fuzzer.OutOfProcess.Run attaches the coverage map.
+Action<byte[]>? target = args.Length == 1 ? (args[0] == "catalog" ? CatalogTargets.Catalog : DetectionTargets.Find(args[0])) : null;
 if (target is null)
 {
-    Console.Error.WriteLine($"usage: GovGuard.Fuzz TARGET [--replay FILE...]; targets: {string.Join(", ", names)}");
+    Console.Error.WriteLine($"usage: GovGuard.Fuzz TARGET < input; targets: {string.Join(", ", DetectionTargets.Names)}, catalog");
     return 2;
-}
-
-if (args.Length > 1 && args[1] == "--replay")
-{
-    var failed = 0;
-    foreach (var file in args[2..])
-    {
-        try
-        {
-            target(File.ReadAllBytes(file));
-            Console.WriteLine($"ok    {file}");
-        }
-#pragma warning disable CA1031 // replay reports every exception; each one is a finding
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            failed++;
-            Console.WriteLine($"crash {file}: {e}");
-        }
-    }
-
-    return failed == 0 ? 0 : 1;
 }
 
 Fuzzer.OutOfProcess.Run(stream =>

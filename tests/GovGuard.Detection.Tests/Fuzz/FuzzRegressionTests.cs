@@ -1,0 +1,59 @@
+using GovGuard.Fuzz;
+
+namespace GovGuard.Detection.Tests.Fuzz;
+
+/// <summary>
+/// Every seed of bench/fuzz/corpus and every input a fuzzer once crashed on (Fuzz/Regressions/TARGET/) runs
+/// through the same target bench/fuzz.sh fuzzes: it must be read, or refused with the reader's documented error.
+/// </summary>
+public class FuzzRegressionTests
+{
+    public static TheoryData<string, string> Inputs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var kind in (string[])["Regressions", "Corpus"])
+        {
+            foreach (var target in DetectionTargets.Names)
+            {
+                var dir = Path.Combine(AppContext.BaseDirectory, "Fuzz", kind, target);
+                if (!Directory.Exists(dir))
+                {
+                    continue;
+                }
+
+                foreach (var file in Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal))
+                {
+                    data.Add(target, Path.GetRelativePath(AppContext.BaseDirectory, file));
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Input_is_read_or_refused_with_the_documented_error(string target, string file)
+    {
+        var run = DetectionTargets.Find(target);
+        Assert.NotNull(run);
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, file));
+
+        var thrown = Record.Exception(() => run(bytes));
+
+        Assert.Null(thrown);
+    }
+
+    [Fact]
+    public void Every_target_has_seeds_in_the_test_run()
+    {
+        foreach (var target in DetectionTargets.Names)
+        {
+            var dir = Path.Combine(AppContext.BaseDirectory, "Fuzz", "Corpus", target);
+            Assert.True(Directory.Exists(dir) && Directory.EnumerateFiles(dir).Any(), $"no seeds for {target} in {dir}");
+        }
+    }
+
+    [Fact]
+    public void An_unknown_target_is_not_found() => Assert.Null(DetectionTargets.Find("nope"));
+}
