@@ -55,5 +55,27 @@ public class FuzzRegressionTests
     }
 
     [Fact]
+    public void The_template_seeds_load_so_the_fuzzer_starts_from_valid_templates()
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "Fuzz", "Corpus", "template");
+        var files = Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList();
+
+        var set = GovGuard.Detection.Templates.TemplateSet.Load(files);
+
+        Assert.Equal(files.Count, set.Templates.Count);
+    }
+
+    [Fact]
+    public void The_manifest_seed_is_a_valid_manifest()
+    {
+        using var seed = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fuzz", "Corpus", "manifest", "sha256.manifest"));
+
+        var check = GovGuard.Detection.Manifest.ManifestReader.Check(seed);
+
+        Assert.True(check.IsValid, check.Describe());
+        Assert.Equal(5, check.Entries);
+    }
+
+    [Fact]
     public void An_unknown_target_is_not_found() => Assert.Null(DetectionTargets.Find("nope"));
 }
