@@ -77,5 +77,14 @@ public class FuzzRegressionTests
     }
 
     [Fact]
+    public void A_manifest_header_with_root_right_after_the_magic_word_is_refused_on_line_1()
+    {
+        var check = GovGuard.Detection.Manifest.ManifestReader.Check(new MemoryStream("#govguard-manifest root=www\n"u8.ToArray()));
+
+        Assert.False(check.IsValid);
+        Assert.Equal("line 1: the header needs version=, algorithm= and created=", check.Describe());
+    }
+
+    [Fact]
     public void An_unknown_target_is_not_found() => Assert.Null(DetectionTargets.Find("nope"));
 }
