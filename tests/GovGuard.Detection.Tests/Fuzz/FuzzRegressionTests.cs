@@ -86,5 +86,19 @@ public class FuzzRegressionTests
     }
 
     [Fact]
+    public void A_template_with_an_unclosed_flow_list_is_refused_naming_its_file_and_line()
+    {
+        var refused = new List<GovGuard.Detection.Rules.RuleFormatException>();
+
+        var set = GovGuard.Detection.Templates.TemplateSet.Load([("t.yaml", "id: x\ninfo:\n  name: x\n  severity: low\n  tags: [a\nhttp: []\n")], refused.Add);
+
+        Assert.Empty(set.Templates);
+        var e = Assert.Single(refused);
+        Assert.Equal("t.yaml", e.File);
+        Assert.Equal(6, e.Line);
+        Assert.Contains("unclosed bracket", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_target_is_not_found() => Assert.Null(DetectionTargets.Find("nope"));
 }
