@@ -45,4 +45,17 @@ public class FuzzRegressionTests
 
         Assert.Equal(["5.3.1.c", "5.3.1.d"], catalog.Duties.Select(d => d.Id));
     }
+
+    [Theory]
+    [InlineData("5.99999999999.a")]
+    [InlineData("5.2.1.a.99999999999")]
+    public void A_duty_id_with_a_number_too_large_is_not_an_id(string text) => Assert.False(DutyId.TryParse(text, out _));
+
+    [Fact]
+    public void A_duty_id_with_ordinary_numbers_still_parses()
+    {
+        Assert.True(DutyId.TryParse("5.2.1.a.3", out var id));
+        Assert.Equal(3, id.Value.Item);
+        Assert.Equal(5, id.Value.Chapter);
+    }
 }
