@@ -23,9 +23,10 @@ internal sealed class CatalogReader(string source)
     {
         var yaml = new YamlStream();
         var scanner = new Scanner(text);
+        var parser = new Parser(scanner);
         try
         {
-            yaml.Load(new Parser(scanner));
+            yaml.Load(parser);
         }
         catch (YamlException e)
         {
@@ -37,6 +38,12 @@ internal sealed class CatalogReader(string source)
             // (an unclosed flow sequence at the end of a line); its position is still known.
             var at = scanner.CurrentPosition;
             throw new CatalogFormatException(source, [new CatalogError(at.Line, at.Column, "the YAML cannot be read here (an unclosed bracket or quote?)")]);
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's document loader throws this for an event it cannot place (malformed nesting).
+            var at = parser.Current?.Start ?? scanner.CurrentPosition;
+            throw new CatalogFormatException(source, [new CatalogError(at.Line, at.Column, "the YAML structure cannot be read here")]);
         }
 
         if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)

@@ -45,9 +45,29 @@ public readonly partial record struct DutyId : IComparable<DutyId>
             return false;
         }
 
-        var clause = m.Groups["clause"].Value.Split('.').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        // A number too large for an int is not a clause of the standard: not an id, like any other mismatch.
+        var parts = m.Groups["clause"].Value.Split('.');
+        var clause = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out clause[i]))
+            {
+                return false;
+            }
+        }
+
         char? letter = m.Groups["letter"].Success ? m.Groups["letter"].Value[0] : null;
-        int? item = m.Groups["item"].Success ? int.Parse(m.Groups["item"].Value, CultureInfo.InvariantCulture) : null;
+        int? item = null;
+        if (m.Groups["item"].Success)
+        {
+            if (!int.TryParse(m.Groups["item"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                return false;
+            }
+
+            item = n;
+        }
+
         id = new DutyId(text!, clause, letter, item);
         return true;
     }

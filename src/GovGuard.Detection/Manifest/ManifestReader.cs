@@ -176,7 +176,10 @@ public static class ManifestReader
         int? version = null;
         ManifestAlgorithm? algorithm = null;
         DateTimeOffset? created = null;
-        foreach (var token in text[(ManifestFormat.Magic.Length + 1)..rootAt].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        // " root=" may begin at the space right after the magic word: then there are no keys before it.
+        var keysFrom = ManifestFormat.Magic.Length + 1;
+        var keys = rootAt > keysFrom ? text[keysFrom..rootAt] : string.Empty;
+        foreach (var token in keys.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = token.IndexOf('=', StringComparison.Ordinal);
             var key = eq < 0 ? token : token[..eq];

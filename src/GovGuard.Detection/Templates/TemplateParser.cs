@@ -78,7 +78,17 @@ internal static partial class TemplateParser
         {
             RefuseAliases(text, file);
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var parser = new Parser(new StringReader(text));
+            try
+            {
+                stream.Load(parser);
+            }
+            catch (ArgumentException)
+            {
+                // YamlDotNet's document loader throws this for an event it cannot place (malformed nesting).
+                throw new RuleFormatException(file, parser.Current is { } at ? Line(at.Start) : 1, "not valid YAML: the structure cannot be read here");
+            }
+
             if (stream.Documents.Count != 1)
             {
                 throw new RuleFormatException(file, 1, "a template file holds exactly one YAML document");
@@ -135,15 +145,26 @@ internal static partial class TemplateParser
     }
 
     // Aliases let a few lines expand into gigabytes (a "billion laughs"); templates have no need of them.
+    // This first pass over the events also meets malformed YAML before YamlStream.Load does.
     private static void RefuseAliases(string text, string file)
     {
-        var parser = new Parser(new StringReader(text));
-        while (parser.MoveNext())
+        var scanner = new Scanner(new StringReader(text));
+        var parser = new Parser(scanner);
+        try
         {
-            if (parser.Current is AnchorAlias || parser.Current is NodeEvent { Anchor.IsEmpty: false })
+            while (parser.MoveNext())
             {
-                throw new RuleFormatException(file, Line(parser.Current.Start), "YAML anchors and aliases are not supported in templates");
+                if (parser.Current is AnchorAlias || parser.Current is NodeEvent { Anchor.IsEmpty: false })
+                {
+                    throw new RuleFormatException(file, Line(parser.Current.Start), "YAML anchors and aliases are not supported in templates");
+                }
             }
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some malformed input
+            // (an unclosed flow sequence at the end of a line); its position is still known.
+            throw new RuleFormatException(file, Line(scanner.CurrentPosition), "not valid YAML: the text cannot be read here (an unclosed bracket or quote?)");
         }
     }
 
