@@ -571,7 +571,7 @@ public sealed partial class MonitorService(
         if (kind == MonitorKind.Resource && target.StartsWith(Agents.AgentMetrics.TargetScheme + "://", StringComparison.OrdinalIgnoreCase))
         {
             // Push mode: the metrics come from one of this website's agents, nothing is fetched.
-            var agentId = Agents.AgentMetrics.AgentOf(target.ToLowerInvariant());
+            var agentId = Agents.AgentMetrics.AgentOf(target);
             if (agentId is not { } id || !await db.Agents.AnyAsync(a => a.Id == id && a.WebsiteId == websiteId && a.RevokedAt == null, ct).ConfigureAwait(false))
             {
                 v.Add("target", "agent", $"监测目标（target）「{Cut(target)}」必须是 agent://代理编号，且该代理属于本网站。",

@@ -96,7 +96,7 @@ public static class AgentsApi
         }
 
         // Read at most the cap (chunked bodies carry no length): one byte more means too large.
-        var buffer = new byte[Math.Min(AgentMetrics.MaxBodyBytes + 1, (int?)http.Request.ContentLength + 1 ?? AgentMetrics.MaxBodyBytes + 1)];
+        var buffer = new byte[(int)Math.Min(http.Request.ContentLength ?? AgentMetrics.MaxBodyBytes, AgentMetrics.MaxBodyBytes) + 1];
         var read = 0;
         int n;
         while (read < buffer.Length && (n = await http.Request.Body.ReadAsync(buffer.AsMemory(read), ct)) > 0)
