@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # GovGuard `scan log` against GoAccess (log analysis) and fail2ban-regex (attack matching) on the same
-# generated combined log, in one run: wall time, peak RSS, detections and the ratios.
+# generated combined log, in one run: wall time, peak RSS, detections and the ratios. Each tool runs
+# RUNS times (default 3), turn about; its best wall time is kept, and its highest peak RSS.
 #   bench/peers/log-scan.sh [LINES]      (default 1,000,000)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 lines="${1:-1000000}"
+runs="${RUNS:-3}"
 work="$(mktemp -d -t govguard-logbench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
@@ -25,14 +27,14 @@ fi
 echo "building GovGuard (Release) once..." >&2
 "$root/govguard" --help >/dev/null
 export GOVGUARD_HOME="$root"
-gg=(dotnet "$root/.build/cli/govguard.dll")
+gg=("$root/govguard")   # the launcher, as users run it
 
 echo "generating $lines lines..." >&2
 python3 "$root/bench/peers/gen-log.py" "$lines" "$work/access.log"
 size_mb=$(( $(stat -c %s "$work/access.log") / 1048576 ))
 cat "$work/access.log" >/dev/null   # warm the page cache for every tool alike
 
-measure() { # name, output file, command...
+run_once() { # name, output file, command...: "wall_seconds rss_kb"
   local name="$1" out="$2"; shift 2
   /usr/bin/time -v -o "$work/$name.time" "$@" >"$out" 2>"$work/$name.err" || true
   local wall rss
@@ -40,19 +42,36 @@ measure() { # name, output file, command...
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$name.time")
   # h:mm:ss or m:ss.ss -> seconds
   wall=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  echo "$name $wall $rss"
+  echo "$wall $rss"
+}
+
+declare -A best_wall peak_rss
+measure() { # name, output file, command...: keeps the best wall time and the highest peak RSS
+  local name="$1" w r
+  read -r w r <<<"$(run_once "$@")"
+  if [ -z "${best_wall[$name]:-}" ] || awk -v a="$w" -v b="${best_wall[$name]}" 'BEGIN { exit !(a < b) }'; then
+    best_wall[$name]=$w
+  fi
+  if [ -z "${peak_rss[$name]:-}" ] || [ "$r" -gt "${peak_rss[$name]}" ]; then
+    peak_rss[$name]=$r
+  fi
 }
 
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
-r1=$(measure govguard "$work/gg.jsonl" "${gg[@]}" scan log "$work/access.log")
-r2=$(measure goaccess "$work/ga.out" goaccess "$work/access.log" --log-format=COMBINED --no-global-config --no-progress -o "$work/report.json")
-r3=$(measure fail2ban "$work/f2b.out" fail2ban-regex "$work/access.log" "$root/bench/peers/attack-filter.conf")
+for round in $(seq "$runs"); do
+  echo "round $round of $runs..." >&2
+  measure govguard "$work/gg.jsonl" "${gg[@]}" scan log "$work/access.log"
+  measure goaccess "$work/ga.out" goaccess "$work/access.log" --log-format=COMBINED --no-global-config --no-progress -o "$work/report.json"
+  measure fail2ban "$work/f2b.out" fail2ban-regex "$work/access.log" "$root/bench/peers/attack-filter.conf"
+done
 
 gg_found=$(wc -l <"$work/gg.jsonl")
 f2b_found=$(grep -oE 'Failregex: [0-9]+ total' "$work/f2b.out" | grep -oE '[0-9]+' || echo "?")
-read -r _ gw gr <<<"$r1"; read -r _ aw ar <<<"$r2"; read -r _ fw fr <<<"$r3"
+gw=${best_wall[govguard]} gr=${peak_rss[govguard]}
+aw=${best_wall[goaccess]} ar=${peak_rss[goaccess]}
+fw=${best_wall[fail2ban]} fr=${peak_rss[fail2ban]}
 printf '\ninput: %s lines, %s MB (combined format)\n' "$lines" "$size_mb"
-printf 'cores: %s; load average before the runs: %s\n' "$(nproc)" "$load"
+printf 'cores: %s; runs: %s each (best wall kept); load average before the runs: %s\n' "$(nproc)" "$runs" "$load"
 printf '%-12s %10s %12s  %s\n' tool "wall s" "peak RSS MB" detections
 printf '%-12s %10.2f %12.1f  %s findings\n' govguard "$gw" "$(echo "$gr/1024" | bc -l)" "$gg_found"
 printf '%-12s %10.2f %12.1f  %s\n' goaccess "$aw" "$(echo "$ar/1024" | bc -l)" "none (statistics only)"
