@@ -73,7 +73,12 @@ run_db() {
   fi
 
   echo "== $db: $sites websites x $days days x one result per $interval min (seed $seed)"
-  dotnet "$gen" load-data "$sites" "$days" "$interval" "$seed" "$dir" "$password" ${conn:+"$conn"} 2>/dev/null | sed 's/^/   /'
+  if ! dotnet "$gen" load-data "$sites" "$days" "$interval" "$seed" "$dir" "$password" ${conn:+"$conn"} >"$dir/load-data.out" 2>"$dir/load-data.err"; then
+    sed 's/^/   /' "$dir/load-data.out"
+    echo "   the generator failed on $db:" >&2; tail -n 30 "$dir/load-data.err" | sed 's/^/   /' >&2
+    return 1
+  fi
+  sed 's/^/   /' "$dir/load-data.out"
   echo "   size on disk: $(dotnet "$gen" db-size "$dir" ${conn:+"$conn"} 2>/dev/null)"
 
   local port; port="$(free_port)"

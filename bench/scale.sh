@@ -11,6 +11,8 @@ sites="${SITES:-10000}"; interval="${INTERVAL:-60}"; minutes="${MINUTES:-5}"
 dir="${GOVGUARD_BENCH_DIR:-$here/scratch}/scale-$$"
 mkdir -p "$dir"
 trap 'rm -rf "$dir"' EXIT
+# The prober runs as `govguard serve` runs it: the same first-generation budget the launcher gives serve.
+export DOTNET_GCgen0size="${DOTNET_GCgen0size:-$(sed -n 's/.*DOTNET_GCgen0size:-\(0x[0-9a-fA-F]*\).*/\1/p' "$here/../govguard")}"
 dotnet build "$here/GovGuard.Bench.Monitoring" -c Release -v q -nologo >/dev/null
 echo "sites: $sites, interval: $interval s, run: $minutes min; cores: $(nproc); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet "$here/GovGuard.Bench.Monitoring/bin/Release/net10.0/GovGuard.Bench.Monitoring.dll" scale "$sites" "$interval" "$minutes" "$dir" 2>/dev/null

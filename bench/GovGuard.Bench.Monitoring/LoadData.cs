@@ -290,7 +290,10 @@ public static class LoadData
     private static async Task<long> PostgresResultsAsync(string connection, int[] order, List<(Guid Site, Guid Monitor)> websites, SitePlan[] plan,
         DateTimeOffset now, TimeSpan interval, int count, MonitorState[] states)
     {
-        await using var c = new NpgsqlConnection(connection);
+        // No command timeout: a year of results for 10,000 sites is one COPY of millions of rows, and the ANALYZE
+        // after it reads the whole table; Npgsql's default 30 s would cut either short.
+        var unlimited = new NpgsqlConnectionStringBuilder(connection) { CommandTimeout = 0 };
+        await using var c = new NpgsqlConnection(unlimited.ConnectionString);
         await c.OpenAsync();
         long id = 0;
         await using (var copy = await c.BeginBinaryImportAsync($"COPY check_results ({Columns}) FROM STDIN (FORMAT BINARY)"))
@@ -325,7 +328,7 @@ public static class LoadData
             await copy.CompleteAsync();
         }
 
-        await using var analyse = new NpgsqlCommand("ANALYZE", c);
+        await using var analyse = new NpgsqlCommand("ANALYZE", c) { CommandTimeout = 0 };
         await analyse.ExecuteNonQueryAsync();
         return id;
     }

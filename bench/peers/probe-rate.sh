@@ -63,6 +63,8 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:$bb_port/" >/dev/null && break
 probe_url="http://127.0.0.1:$bb_port/probe?target=$target&module=http_2xx"
 curl -fs "$probe_url" | grep -q '^probe_success 1' || { echo "blackbox probe of $target does not succeed" >&2; exit 1; }
 
+# The prober runs as `govguard serve` runs it: the same first-generation budget the launcher gives serve.
+export DOTNET_GCgen0size="${DOTNET_GCgen0size:-$(sed -n 's/.*DOTNET_GCgen0size:-\(0x[0-9a-fA-F]*\).*/\1/p' "$here/../../govguard")}"
 dotnet build "$here/../GovGuard.Bench.Monitoring" -c Release -v q -nologo >/dev/null
 harness="$here/../GovGuard.Bench.Monitoring/bin/Release/net10.0/GovGuard.Bench.Monitoring.dll"
 echo "target: nginx $(/usr/sbin/nginx -v 2>&1 | sed 's/.*\///'), $(prometheus-blackbox-exporter --version 2>&1 | head -1 | awk '{print $1, $3}'); cores: $(nproc); $seconds s each, $conc probes in flight"

@@ -320,8 +320,26 @@ public sealed partial class MonitorService(
             report.At, report.LatencyMs, report.StatusCode, new Text(report.SummaryZh, report.SummaryEn), report.FindingCount);
     }
 
-    /// <summary>Every visible website with its monitors' states, in one projected query (the wall screen reads this).</summary>
-    public async Task<MonitoringOverview> OverviewAsync(Caller caller, CancellationToken ct)
+    /// <summary>
+    /// Every visible website with its monitors' states, as of the call (the API and the wall screen read this).
+    /// Concurrent calls of one caller share computations that had not started when they asked
+    /// (<see cref="FreshGate{T}"/>), so the answer is never older than the call, and a crowd of callers costs two
+    /// computations at a time, not one each.
+    /// </summary>
+    public Task<MonitoringOverview> OverviewAsync(Caller caller, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var key = (nameof(OverviewAsync), caller.UserId, caller.OrganisationId, caller.IsPlatformAdmin);
+        var gate = cache.GetOrCreate(key, e =>
+        {
+            e.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return new FreshGate<MonitoringOverview>();
+        })!;
+        return gate.GetAsync(() => ComputeOverviewAsync(caller, CancellationToken.None), ct);
+    }
+
+    /// <summary>The overview computed now, in one projected query.</summary>
+    private async Task<MonitoringOverview> ComputeOverviewAsync(Caller caller, CancellationToken ct)
     {
         var rows = await (
             from w in WebsiteAccess.Visible(db, caller).AsNoTracking()
