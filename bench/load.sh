@@ -34,9 +34,9 @@ trap cleanup EXIT
 
 # Build once.
 dotnet build "$here/GovGuard.Bench.Monitoring" -c Release -v q -nologo >/dev/null
-dotnet build "$here/../src/GovGuard.Cli" -c Release -v q -nologo >/dev/null
+"$here/../govguard" --version >/dev/null   # serve runs through the launcher, as users run it (Release, ReadyToRun, its GC settings)
 gen="$here/GovGuard.Bench.Monitoring/bin/Release/net10.0/GovGuard.Bench.Monitoring.dll"
-cli="$here/../src/GovGuard.Cli/bin/Release/net10.0/govguard.dll"
+cli="$here/../govguard"
 since="$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ)"
 
 # page name | auth (cookie or token) | path | connections (default CONNECTIONS)
@@ -84,7 +84,7 @@ run_db() {
   local port; port="$(free_port)"
   local base="http://127.0.0.1:$port"
   # API rate limits off for the measurement (they would answer 429 to one user at thousands of requests a second).
-  GovGuard__Api__RequestsPerMinute=0 dotnet "$cli" serve --urls "$base" --data "$dir" "${db_args[@]}" >"$dir/serve.log" 2>&1 &
+  GovGuard__Api__RequestsPerMinute=0 "$cli" serve --urls "$base" --data "$dir" "${db_args[@]}" >"$dir/serve.log" 2>&1 &
   serve_pid=$!
   for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 1; done
   curl -fs "$base/healthz" >/dev/null || { echo "serve did not start:" >&2; tail -20 "$dir/serve.log" >&2; exit 1; }

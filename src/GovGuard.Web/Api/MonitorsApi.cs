@@ -1,15 +1,23 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using GovGuard.Platform.Monitoring;
 using GovGuard.Web.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GovGuard.Web.Api;
 
 /// <summary>/api/v1/…/monitors: monitors of the websites the caller sees, their results, checks on request, the overview.</summary>
 public static class MonitorsApi
 {
+    // The JSON of an overview, written once however many callers shared its computation: 10,000 websites are
+    // megabytes of JSON, which every caller would otherwise serialise again.
+    private static readonly ConditionalWeakTable<MonitoringOverview, Lazy<byte[]>> OverviewJson = [];
+
     public static RouteGroupBuilder MapMonitorsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -79,9 +87,16 @@ public static class MonitorsApi
     }
 
     /// <summary>Counts over every visible website; the list filtered by <c>q</c> (name or main domain) and <c>health</c> when given.</summary>
-    private static async Task<Ok<MonitoringOverview>> Overview(HttpContext http, MonitorService service, string? q, string? health, CancellationToken ct)
+    private static async Task<Results<Ok<MonitoringOverview>, FileContentHttpResult>> Overview(HttpContext http, MonitorService service, string? q, string? health, CancellationToken ct)
     {
         var overview = await service.OverviewAsync(http.Caller(), ct);
-        return TypedResults.Ok(q is null && health is null ? overview : overview with { Websites = MonitorService.Filter(overview.Websites, q, health) });
+        if (q is not null || health is not null)
+        {
+            return TypedResults.Ok(overview with { Websites = MonitorService.Filter(overview.Websites, q, health) });
+        }
+
+        var options = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var json = OverviewJson.GetValue(overview, o => new Lazy<byte[]>(() => JsonSerializer.SerializeToUtf8Bytes(o, options))).Value;
+        return TypedResults.Bytes(json, "application/json; charset=utf-8");
     }
 }

@@ -78,6 +78,61 @@ public sealed class OverviewPagingTests
     }
 
     [Fact]
+    public async Task Concurrent_API_calls_get_the_same_fresh_JSON_and_a_change_shows_in_the_next_call()
+    {
+        await using var host = await TestHost.StartAsync(monitoring: new MonitoringOptions { Engine = false });
+        var customer = await host.Organisation("某区政务服务中心", OrganisationKind.GovernmentCustomer);
+        var owner = await host.User("overview.api", customer.Id, OrgRole.Admin, withPassword: false);
+        var monitorId = await host.In(async sp =>
+        {
+            var db = sp.GetRequiredService<GovGuardDbContext>();
+            var now = TimeProvider.System.GetUtcNow();
+            var site = new Website { Id = Guid.NewGuid(), Name = "某区政务服务网", Domains = ["zwfw.example.gov.cn"], CustomerId = customer.Id, ProtectionLevel = 2, CreatedAt = now, UpdatedAt = now, Version = 1 };
+            var m = new Platform.Monitoring.Monitor
+            {
+                Id = Guid.NewGuid(), WebsiteId = site.Id, Kind = MonitorKind.Availability, Name = "首页", Target = "https://zwfw.example.gov.cn/",
+                IntervalSeconds = 60, Enabled = true, FailuresBeforeDown = 2, SuccessesBeforeUp = 1, TimeoutSeconds = 10, Settings = "{}", CreatedAt = now, UpdatedAt = now, Version = 1,
+            };
+            db.Websites.Add(site);
+            db.Monitors.Add(m);
+            db.MonitorStates.Add(new MonitorState { MonitorId = m.Id, Health = MonitorHealth.Up, Since = now, LastCheckAt = now });
+            await db.SaveChangesAsync();
+            return m.Id;
+        });
+        var client = host.Client(owner.Token);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
+        {
+            using var r = await client.GetAsync("/api/v1/monitoring/overview");
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            Assert.Equal("application/json", r.Content.Headers.ContentType?.MediaType);
+            return await r.Content.ReadAsStringAsync();
+        }));
+        using (var doc = JsonDocument.Parse(answers[0]))
+        {
+            Assert.Equal(1, doc.RootElement.GetProperty("up").GetInt32());
+            var site = Assert.Single(doc.RootElement.GetProperty("websites").EnumerateArray());
+            Assert.Equal("某区政务服务网", site.GetProperty("name").GetString());
+            Assert.Equal("up", site.GetProperty("health").GetString());
+        }
+
+        Assert.All(answers, a => Assert.Equal(answers[0], a));
+
+        // The site goes down; the very next call says so (the API is never served from an older computation).
+        await host.In(async sp =>
+        {
+            var db = sp.GetRequiredService<GovGuardDbContext>();
+            var state = await db.MonitorStates.FindAsync(monitorId);
+            state!.Health = MonitorHealth.Down;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        using var after = JsonDocument.Parse(await client.GetStringAsync("/api/v1/monitoring/overview"));
+        Assert.Equal(1, after.RootElement.GetProperty("down").GetInt32());
+        Assert.Equal("down", after.RootElement.GetProperty("websites")[0].GetProperty("health").GetString());
+    }
+
+    [Fact]
     public void The_wall_past_its_limit_shows_the_sites_needing_attention_and_counts_the_rest()
     {
         OverviewWebsite Site(string name, string health) => new(Guid.NewGuid(), name, null, health, []);
