@@ -31,16 +31,7 @@ public sealed class OverviewPagingTests
             var ids = new Dictionary<string, Guid>();
             foreach (var (name, domain, health) in new[] { ("甲市网站", "www.jia.gov.cn", MonitorHealth.Down), ("乙市网站", "www.yi.gov.cn", MonitorHealth.Up), ("丙市网站", "www.bing.gov.cn", MonitorHealth.Up), ("丁市网站", "www.ding.gov.cn", MonitorHealth.Up) })
             {
-                var site = new Website { Id = Guid.NewGuid(), Name = name, Domains = [domain], CustomerId = customer.Id, ProtectionLevel = 2, CreatedAt = now, UpdatedAt = now, Version = 1 };
-                var m = new Platform.Monitoring.Monitor
-                {
-                    Id = Guid.NewGuid(), WebsiteId = site.Id, Kind = MonitorKind.Availability, Name = "首页", Target = $"https://{domain}/",
-                    IntervalSeconds = 60, Enabled = true, FailuresBeforeDown = 2, SuccessesBeforeUp = 1, TimeoutSeconds = 10, Settings = "{}", CreatedAt = now, UpdatedAt = now, Version = 1,
-                };
-                db.Websites.Add(site);
-                db.Monitors.Add(m);
-                db.MonitorStates.Add(new MonitorState { MonitorId = m.Id, Health = health, Since = now, LastCheckAt = now });
-                ids[name] = site.Id;
+                ids[name] = AddSite(db, customer.Id, name, domain, health, now).Site;
             }
 
             await db.SaveChangesAsync();
@@ -86,18 +77,9 @@ public sealed class OverviewPagingTests
         var monitorId = await host.In(async sp =>
         {
             var db = sp.GetRequiredService<GovGuardDbContext>();
-            var now = TimeProvider.System.GetUtcNow();
-            var site = new Website { Id = Guid.NewGuid(), Name = "某区政务服务网", Domains = ["zwfw.example.gov.cn"], CustomerId = customer.Id, ProtectionLevel = 2, CreatedAt = now, UpdatedAt = now, Version = 1 };
-            var m = new Platform.Monitoring.Monitor
-            {
-                Id = Guid.NewGuid(), WebsiteId = site.Id, Kind = MonitorKind.Availability, Name = "首页", Target = "https://zwfw.example.gov.cn/",
-                IntervalSeconds = 60, Enabled = true, FailuresBeforeDown = 2, SuccessesBeforeUp = 1, TimeoutSeconds = 10, Settings = "{}", CreatedAt = now, UpdatedAt = now, Version = 1,
-            };
-            db.Websites.Add(site);
-            db.Monitors.Add(m);
-            db.MonitorStates.Add(new MonitorState { MonitorId = m.Id, Health = MonitorHealth.Up, Since = now, LastCheckAt = now });
+            var monitor = AddSite(db, customer.Id, "某区政务服务网", "zwfw.example.gov.cn", MonitorHealth.Up, TimeProvider.System.GetUtcNow()).Monitor;
             await db.SaveChangesAsync();
-            return m.Id;
+            return monitor;
         });
         var client = host.Client(owner.Token);
 
@@ -162,4 +144,19 @@ public sealed class OverviewPagingTests
     /// <summary>The names found in <paramref name="html"/>, in the order they appear.</summary>
     private static List<string> Ordered(string html, string[] names) =>
         names.Select(n => (Name: n, At: html.IndexOf(">" + n + "<", StringComparison.Ordinal))).Where(x => x.At >= 0).OrderBy(x => x.At).Select(x => x.Name).ToList();
+
+    /// <summary>A website of <paramref name="customer"/> with one availability monitor in state <paramref name="health"/> (not saved yet).</summary>
+    private static (Guid Site, Guid Monitor) AddSite(GovGuardDbContext db, Guid customer, string name, string domain, MonitorHealth health, DateTimeOffset now)
+    {
+        var site = new Website { Id = Guid.NewGuid(), Name = name, Domains = [domain], CustomerId = customer, ProtectionLevel = 2, CreatedAt = now, UpdatedAt = now, Version = 1 };
+        var m = new Platform.Monitoring.Monitor
+        {
+            Id = Guid.NewGuid(), WebsiteId = site.Id, Kind = MonitorKind.Availability, Name = "首页", Target = $"https://{domain}/",
+            IntervalSeconds = 60, Enabled = true, FailuresBeforeDown = 2, SuccessesBeforeUp = 1, TimeoutSeconds = 10, Settings = "{}", CreatedAt = now, UpdatedAt = now, Version = 1,
+        };
+        db.Websites.Add(site);
+        db.Monitors.Add(m);
+        db.MonitorStates.Add(new MonitorState { MonitorId = m.Id, Health = health, Since = now, LastCheckAt = now });
+        return (site.Id, m.Id);
+    }
 }
