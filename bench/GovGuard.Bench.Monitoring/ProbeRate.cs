@@ -10,7 +10,8 @@ namespace GovGuard.Bench.Monitoring;
 
 /// <summary>
 /// `probe-rate URL SECONDS CONCURRENCY`: GovGuard's availability probe (guarded fetcher, SSRF checks, status and
-/// latency judgement) as fast as it goes against one target; prints probes per second and peak RSS.
+/// latency judgement) as fast as it goes against one target; prints probes per second, peak RSS and the GC's
+/// committed and live memory.
 /// </summary>
 public static class ProbeRate
 {
@@ -51,8 +52,10 @@ public static class ProbeRate
         await Task.WhenAll(workers);
         clock.Stop();
         using var self = Process.GetCurrentProcess();
+        // What the GC holds committed next to what is live: most of the prober's private memory is the former.
+        var gc = GC.GetGCMemoryInfo();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"probes {done} failed {failed} seconds {clock.Elapsed.TotalSeconds:0.00} rate {done / clock.Elapsed.TotalSeconds:0} peak_rss_mb {self.PeakWorkingSet64 / 1048576.0:0.0}"));
+            $"probes {done} failed {failed} seconds {clock.Elapsed.TotalSeconds:0.00} rate {done / clock.Elapsed.TotalSeconds:0} peak_rss_mb {self.PeakWorkingSet64 / 1048576.0:0.0} gc_committed_mb {gc.TotalCommittedBytes / 1048576.0:0.0} gc_heap_mb {gc.HeapSizeBytes / 1048576.0:0.0} gc_gen0 {GC.CollectionCount(0)}"));
         return 0;
     }
 }

@@ -3,8 +3,12 @@
 # latency judgement) vs prometheus-blackbox-exporter's http_2xx module, on the same local nginx target, in one run.
 # blackbox is driven through its /probe endpoint with wrk (as its users' Prometheus would, many scrapes at once);
 # GovGuard's probe is driven in-process by the bench harness with the same number of probes in flight.
-# Prints probes/s, peak RSS of the prober, and the ratios. Installs nginx, wrk and the exporter from Debian when missing.
-# Usage: bench/peers/probe-rate.sh      Env: SECONDS_EACH (10), CONCURRENCY (50), GOVGUARD_BENCH_DIR
+# A third row runs the same probe code compiled with NativeAOT (bench/GovGuard.Bench.ProbeAot; GovGuard does not ship
+# that build), to show how much of the memory is the .NET runtime rather than the probe.
+# Prints probes/s, peak RSS and peak private memory of each prober, and the ratios. Installs nginx, wrk and the exporter
+# from Debian when missing.
+# Usage: bench/peers/probe-rate.sh      Env: SECONDS_EACH (10), CONCURRENCY (50), AOT (1; 0 skips the NativeAOT row),
+#        GOVGUARD_BENCH_DIR
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 seconds="${SECONDS_EACH:-10}"; conc="${CONCURRENCY:-50}"
@@ -76,15 +80,35 @@ curl -fs "$probe_url" | grep -q '^probe_success 1' || { echo "blackbox probes fa
 bb_mem="$(hwm_mb "$bb_pid")"; touch "$work/bb.anon.stop"; sleep 0.3
 bb_anon="$(awk '{printf "%.1f", $1/1024}' "$work/bb.anon")"
 
-dotnet "$harness" probe-rate "$target" "$seconds" "$conc" >"$work/gg.out" & gg_pid=$!
-anon_peak "$gg_pid" "$work/gg.anon" & pids+=($!)
-wait "$gg_pid"
-read -r _ gg_done _ gg_failed _ _ _ gg_rate _ gg_mem <"$work/gg.out"
-[ "$gg_failed" = 0 ] || { echo "GovGuard: $gg_failed of $gg_done probes failed" >&2; exit 1; }
-gg_anon="$(awk '{printf "%.1f", $1/1024}' "$work/gg.anon")"
+# run_prober LABEL COMMAND...: runs one GovGuard prober build, sets rate_LABEL, mem_LABEL (peak RSS) and anon_LABEL.
+run_prober() {
+  local label="$1"; shift
+  "$@" probe-rate "$target" "$seconds" "$conc" >"$work/$label.out" & local pid=$!
+  anon_peak "$pid" "$work/$label.anon" & pids+=($!)
+  wait "$pid"
+  local n failed rate mem committed heap gen0
+  read -r _ n _ failed _ _ _ rate _ mem _ committed _ heap _ gen0 <"$work/$label.out"
+  [ "$failed" = 0 ] || { echo "GovGuard ($label): $failed of $n probes failed" >&2; exit 1; }
+  printf -v "rate_$label" '%s' "$rate"; printf -v "mem_$label" '%s' "$mem"
+  printf -v "anon_$label" '%s' "$(awk '{printf "%.1f", $1/1024}' "$work/$label.anon")"
+  gc_lines+=("$label build: the GC held $committed MB committed for a live heap of $heap MB at the end ($gen0 first-generation collections)")
+}
+gc_lines=()
+run_prober jit dotnet "$harness"
+# The same probe code compiled with NativeAOT (bench/GovGuard.Bench.ProbeAot, not shipped): what the runtime costs.
+if [ "${AOT:-1}" = 1 ]; then
+  case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+  dotnet publish "$here/../GovGuard.Bench.ProbeAot" -c Release -r "$rid" -o "$work/aot" -nologo -v q >"$work/aot-build.log" 2>&1 \
+    || { cat "$work/aot-build.log" >&2; echo "NativeAOT build failed (it needs clang and zlib1g-dev; AOT=0 skips it)" >&2; exit 1; }
+  run_prober aot "$work/aot/GovGuard.Bench.ProbeAot"
+fi
 
 printf '%-34s %12s %14s %18s\n' "prober" "probes/s" "peak RSS MB" "peak private MB"
 printf '%-34s %12.0f %14s %18s\n' "prometheus-blackbox-exporter+wrk" "$bb_rate" "$bb_mem" "$bb_anon"
-printf '%-34s %12.0f %14s %18s\n' "govguard availability probe" "$gg_rate" "$gg_mem" "$gg_anon"
-python3 -c "import sys; r=float(sys.argv[2])/float(sys.argv[1]); m=float(sys.argv[4])/float(sys.argv[3]); a=float(sys.argv[6])/float(sys.argv[5]); print(f'ratio: {r:.2f}x the probes per second (goal 2x: {\"met\" if r>=2 else \"missed\"}); memory {m:.2f}x by peak RSS, {a:.2f}x by peak private memory (goal at most 1x: {\"met\" if m<=1 else \"missed\"} by RSS, {\"met\" if a<=1 else \"missed\"} by private memory)')" "$bb_rate" "$gg_rate" "$bb_mem" "$gg_mem" "$bb_anon" "$gg_anon"
+printf '%-34s %12.0f %14s %18s\n' "govguard availability probe" "$rate_jit" "$mem_jit" "$anon_jit"
+[ -z "${rate_aot:-}" ] || printf '%-34s %12.0f %14s %18s\n' "  same probe, NativeAOT build" "$rate_aot" "$mem_aot" "$anon_aot"
+ratio() { python3 -c "import sys; r=float(sys.argv[3])/float(sys.argv[2]); m=float(sys.argv[5])/float(sys.argv[4]); a=float(sys.argv[7])/float(sys.argv[6]); print(f'{sys.argv[1]}: {r:.2f}x the probes per second (goal 2x: {\"met\" if r>=2 else \"missed\"}); memory {m:.2f}x by peak RSS, {a:.2f}x by peak private memory (goal at most 1x: {\"met\" if m<=1 else \"missed\"} by RSS, {\"met\" if a<=1 else \"missed\"} by private memory)')" "$@"; }
+ratio "ratio" "$bb_rate" "$rate_jit" "$bb_mem" "$mem_jit" "$bb_anon" "$anon_jit"
+[ -z "${rate_aot:-}" ] || ratio "NativeAOT build" "$bb_rate" "$rate_aot" "$bb_mem" "$mem_aot" "$bb_anon" "$anon_aot"
+printf '%s\n' "${gc_lines[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
