@@ -80,9 +80,9 @@ curl -fs "$probe_url" | grep -q '^probe_success 1' || { echo "blackbox probes fa
 bb_mem="$(hwm_mb "$bb_pid")"; touch "$work/bb.anon.stop"; sleep 0.3
 bb_anon="$(awk '{printf "%.1f", $1/1024}' "$work/bb.anon")"
 
-# run_prober LABEL COMMAND...: runs one GovGuard prober build, sets rate_LABEL, mem_LABEL (peak RSS) and anon_LABEL.
+# run_prober LABEL NAME COMMAND...: runs one GovGuard prober build, sets rate_LABEL, mem_LABEL (peak RSS) and anon_LABEL.
 run_prober() {
-  local label="$1"; shift
+  local label="$1" name="$2"; shift 2
   "$@" probe-rate "$target" "$seconds" "$conc" >"$work/$label.out" & local pid=$!
   anon_peak "$pid" "$work/$label.anon" & pids+=($!)
   wait "$pid"
@@ -91,16 +91,16 @@ run_prober() {
   [ "$failed" = 0 ] || { echo "GovGuard ($label): $failed of $n probes failed" >&2; exit 1; }
   printf -v "rate_$label" '%s' "$rate"; printf -v "mem_$label" '%s' "$mem"
   printf -v "anon_$label" '%s' "$(awk '{printf "%.1f", $1/1024}' "$work/$label.anon")"
-  gc_lines+=("$label build: the GC held $committed MB committed for a live heap of $heap MB at the end ($gen0 first-generation collections)")
+  gc_lines+=("$name: the GC held $committed MB committed for a live heap of $heap MB at the end ($gen0 first-generation collections)")
 }
 gc_lines=()
-run_prober jit dotnet "$harness"
+run_prober jit "shipped build" dotnet "$harness"
 # The same probe code compiled with NativeAOT (bench/GovGuard.Bench.ProbeAot, not shipped): what the runtime costs.
 if [ "${AOT:-1}" = 1 ]; then
   case "$(uname -m)" in aarch64|arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
   dotnet publish "$here/../GovGuard.Bench.ProbeAot" -c Release -r "$rid" -o "$work/aot" -nologo -v q >"$work/aot-build.log" 2>&1 \
     || { cat "$work/aot-build.log" >&2; echo "NativeAOT build failed (it needs clang and zlib1g-dev; AOT=0 skips it)" >&2; exit 1; }
-  run_prober aot "$work/aot/GovGuard.Bench.ProbeAot"
+  run_prober aot "NativeAOT build" "$work/aot/GovGuard.Bench.ProbeAot"
 fi
 
 printf '%-34s %12s %14s %18s\n' "prober" "probes/s" "peak RSS MB" "peak private MB"
